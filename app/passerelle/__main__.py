@@ -1,0 +1,7 @@
+"""``python -m passerelle``."""
+
+import sys
+
+from passerelle.cli import main
+
+sys.exit(main())

@@ -1,0 +1,46 @@
+"""Composition root: paths, logging, opening (backup + migrate) the database.
+
+The only module allowed to know every layer; the CLI and the GUI both start here.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from passerelle.infra.paths import AppPaths
+from passerelle.store.database import Database
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def configure_logging(paths: AppPaths, *, verbose: bool = False) -> Path:
+    """Rotating log file in the data folder. Log lines never carry personal data: services log
+    ids and counts, never names, e-mails or notes."""
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    log_file = paths.logs / "passerelle.log"
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000,
+                                                       backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    return log_file
+
+
+def open_database(path: Path, paths: AppPaths | None = None) -> Database:
+    """Open ``path``: backup and upgrade if needed (STYLE.md 7.7), then ready for services."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    backups = paths.backups if paths is not None else path.parent / "sauvegardes"
+    db = Database(path, backups_dir=backups)
+    report = db.upgrade_report
+    if report.backup_path is not None:
+        logging.getLogger(__name__).info(
+            "database upgraded from %s to %s; backup at %s", report.from_revision,
+            report.to_revision, report.backup_path)
+    return db

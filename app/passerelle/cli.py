@@ -1,0 +1,202 @@
+"""The ``passerelle`` command (DESIGN.md §6): the app by default, sub-commands for headless work.
+
+Exit codes are a contract: 0 success; 1 bad input, with a one-line reason on stderr and nothing
+changed; 2 usage error (argparse). Commands that change data print what they did as counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from passerelle.domain.errors import PasserelleError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="passerelle",
+        description="Passerelle — CRM des partenariats associations–entreprises.",
+    )
+    parser.add_argument("--db", type=Path, help="base de données à ouvrir")
+    parser.add_argument("--demo", action="store_true",
+                        help="ouvrir la base de démonstration (créée au premier lancement)")
+    parser.add_argument("--data-dir", type=Path, help="dossier des données (tests, portable)")
+    parser.add_argument("--lang", choices=("fr", "en"), help="langue de l'interface")
+    parser.add_argument("--smoke", action="store_true",
+                        help="ouvrir chaque vue puis quitter (test de fumée)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="créer une base de démonstration")
+    demo.add_argument("--db", type=Path, required=True)
+    demo.add_argument("--scale", choices=("mda", "metropolis"), default="mda")
+    demo.add_argument("--seed", type=int, default=2026)
+
+    db = sub.add_parser("db", help="maintenance de la base")
+    db.add_argument("action", choices=("upgrade", "check", "backup"))
+    db.add_argument("--db", type=Path, required=True)
+    db.add_argument("--out", type=Path, help="fichier de sauvegarde (db backup)")
+    db.add_argument("--deep", action="store_true",
+                    help="vérifier aussi que les tables se reconstruisent depuis le journal")
+
+    stats = sub.add_parser("stats", help="chiffres clés de la base")
+    stats.add_argument("--db", type=Path, required=True)
+    stats.add_argument("--json", action="store_true")
+
+    shot = sub.add_parser("screenshot", help="capturer chaque vue en PNG (hors écran)")
+    shot.add_argument("--db", type=Path, required=True)
+    shot.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except PasserelleError as exc:
+        print(f"passerelle: {exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _existing_db(path: Path) -> Path:
+    if not path.exists():
+        raise PasserelleError("db_missing", "La base {path} n'existe pas.", path=str(path))
+    return path
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from passerelle import bootstrap
+    from passerelle.infra.paths import AppPaths
+
+    paths = AppPaths.default(args.data_dir)
+    if args.command is None:
+        return _run_gui(args, paths)
+    bootstrap.configure_logging(paths, verbose=args.verbose)
+    handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats,
+               "screenshot": _cmd_screenshot}[args.command]
+    return handler(args, paths)
+
+
+def _cmd_demo(args: argparse.Namespace, paths: object) -> int:
+    from passerelle import bootstrap
+    from passerelle.services import demo, stats
+
+    if args.db.exists() and args.db.stat().st_size > 0:
+        raise PasserelleError("demo_db_exists",
+                              "La base {path} existe déjà : choisissez un nouveau fichier.",
+                              path=str(args.db))
+    db = bootstrap.open_database(args.db)
+    try:
+        demo.generate(db, args.scale, seed=args.seed,
+                      progress=lambda i, n: print(f"\r{i}/{n}", end="", file=sys.stderr))
+        print(file=sys.stderr)
+        counts = stats.collect(db)["counts"]
+    except BaseException:
+        db.close()
+        args.db.unlink(missing_ok=True)
+        raise
+    db.close()
+    print(f"Base de démonstration « {args.scale} » créée : {args.db}")
+    for entity, n in counts.items():
+        print(f"  {entity}: {n}")
+    return EXIT_OK
+
+
+def _cmd_db(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import maintenance
+
+    path = _existing_db(args.db)
+    if args.action == "upgrade":
+        report = maintenance.upgrade(path)
+        if report.from_revision == report.to_revision:
+            print(f"Schéma déjà à jour ({report.to_revision}).")
+        else:
+            print(f"Schéma mis à jour : {report.from_revision} → {report.to_revision}.")
+            if report.backup_path:
+                print(f"Sauvegarde : {report.backup_path}")
+        return EXIT_OK
+    if args.action == "backup":
+        out = maintenance.backup(path, args.out)
+        print(f"Sauvegarde écrite : {out}")
+        return EXIT_OK
+    result = maintenance.check(path, deep=args.deep)
+    for line in result.lines():
+        print(line)
+    return EXIT_OK if result.ok else EXIT_BAD_INPUT
+
+
+def _cmd_stats(args: argparse.Namespace, paths: object) -> int:
+    from passerelle import bootstrap
+    from passerelle.services import stats
+
+    db = bootstrap.open_database(_existing_db(args.db))
+    try:
+        figures = stats.collect(db)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        for entity, n in figures["counts"].items():
+            print(f"{entity}: {n}")
+        print("Dossiers par étape :")
+        for stage, n in figures["files_by_stage"].items():
+            print(f"  {stage}: {n}")
+    return EXIT_OK
+
+
+def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from passerelle import bootstrap
+    from passerelle.ui.app import create_app
+    from passerelle.ui.screenshot import take_screenshots
+
+    db = bootstrap.open_database(_existing_db(args.db))
+    app = create_app(["passerelle"])
+    try:
+        written = take_screenshots(db, args.out)
+    finally:
+        db.close()
+    del app
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def _run_gui(args: argparse.Namespace, paths: object) -> int:
+    from passerelle import bootstrap
+    from passerelle.infra.paths import AppPaths
+    from passerelle.services import demo
+
+    assert isinstance(paths, AppPaths)
+    paths.ensure()
+    log_file = bootstrap.configure_logging(paths, verbose=args.verbose)
+    if args.demo:
+        path = paths.demo_database
+        if not path.exists():
+            print("Création de la base de démonstration (une fois, ~20 s)…", file=sys.stderr)
+            db = bootstrap.open_database(path, paths)
+            try:
+                demo.generate(db, "mda")
+            except BaseException:
+                db.close()
+                path.unlink(missing_ok=True)
+                raise
+        else:
+            db = bootstrap.open_database(path, paths)
+    else:
+        db = bootstrap.open_database(args.db or paths.database, paths)
+    from passerelle.ui import errors
+    from passerelle.ui.app import run_gui
+
+    errors.LOG_PATH = log_file
+    try:
+        return run_gui(db, smoke=args.smoke, language=args.lang)
+    finally:
+        db.close()

@@ -1,0 +1,1 @@
+"""Adapters to the outside world: files, paths, resources, documents, secrets."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engine, change log (sync + audit), search index, migrations."""
