@@ -36,10 +36,7 @@ from passerelle.store.models import (
     WIRE_VERSION,
     NoteRevision,
     Synced,
-    sync_change,
-    sync_change_parent,
     sync_device,
-    sync_head,
     sync_state,
 )
 
@@ -161,52 +158,51 @@ class ChangeContext:
 
 @dataclass
 class _PendingChanges:
-    """Changes of one flush, written with a few ``executemany`` calls."""
+    """Changes of one flush, written with a few ``executemany`` calls.
+
+    Rows are kept as tuples and sent through the driver directly: SQLAlchemy's per-row
+    parameter processing cost more than SQLite itself on large imports.
+    """
 
     device_id: str
     hlc: int
     seq: int
     clock_ms: Callable[[], int]
     author: str | None
-    changes: list[dict[str, Any]] = field(default_factory=list)
-    parents: list[dict[str, Any]] = field(default_factory=list)
-    head_deletes: list[dict[str, Any]] = field(default_factory=list)
-    head_inserts: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[tuple[Any, ...]] = field(default_factory=list)
+    parents: list[tuple[Any, ...]] = field(default_factory=list)
+    head_deletes: list[tuple[str, str, str]] = field(default_factory=list)
+    head_inserts: list[tuple[Any, ...]] = field(default_factory=list)
 
     def add(self, entity: str, row_id: str, field_name: str, value: str,
             parents: Sequence[tuple[str, int]] = ()) -> int:
-        self.hlc = hlc_next(self.hlc, self.clock_ms())
+        self.hlc = hlc = hlc_next(self.hlc, self.clock_ms())
         self.seq += 1
-        self.changes.append({
-            "device_id": self.device_id, "hlc": self.hlc, "seq": self.seq, "entity": entity,
-            "row_id": row_id, "field": field_name, "value": value, "wire_ver": WIRE_VERSION,
-            "author": self.author,
-        })
+        dev = self.device_id
+        self.changes.append((dev, hlc, self.seq, entity, row_id, field_name, value,
+                             WIRE_VERSION, self.author))
         for p_dev, p_hlc in parents:
-            self.parents.append({"device_id": self.device_id, "hlc": self.hlc,
-                                 "parent_device": p_dev, "parent_hlc": p_hlc})
+            self.parents.append((dev, hlc, p_dev, p_hlc))
         if parents:
-            self.head_deletes.append({"entity": entity, "row_id": row_id, "field": field_name})
-        self.head_inserts.append({"entity": entity, "row_id": row_id, "field": field_name,
-                                  "device_id": self.device_id, "hlc": self.hlc})
-        return self.hlc
+            self.head_deletes.append((entity, row_id, field_name))
+        self.head_inserts.append((entity, row_id, field_name, dev, hlc))
+        return hlc
 
     def write(self, conn: Connection) -> None:
         if not self.changes:
             return
+        run = conn.exec_driver_sql
         if self.head_deletes:
-            conn.execute(
-                text("DELETE FROM sync_head WHERE entity = :entity AND row_id = :row_id "
-                     "AND field = :field"),
-                self.head_deletes,
-            )
-        conn.execute(insert(sync_change), self.changes)
+            run("DELETE FROM sync_head WHERE entity = ? AND row_id = ? AND field = ?",
+                self.head_deletes)
+        run("INSERT INTO sync_change (device_id, hlc, seq, entity, row_id, field, value, "
+            "wire_ver, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.changes)
         if self.parents:
-            conn.execute(insert(sync_change_parent), self.parents)
-        conn.execute(insert(sync_head), self.head_inserts)
-        conn.execute(
-            sync_state.update().where(sync_state.c.id == 1).values(hlc=self.hlc, seq=self.seq)
-        )
+            run("INSERT INTO sync_change_parent (device_id, hlc, parent_device, parent_hlc) "
+                "VALUES (?, ?, ?, ?)", self.parents)
+        run("INSERT INTO sync_head (entity, row_id, field, device_id, hlc) "
+            "VALUES (?, ?, ?, ?, ?)", self.head_inserts)
+        run("UPDATE sync_state SET hlc = ?, seq = ? WHERE id = 1", (self.hlc, self.seq))
 
 
 def _begin_changes(conn: Connection, ctx: ChangeContext) -> _PendingChanges:
@@ -351,13 +347,26 @@ def bulk_create(session: Session, model: type[Synced], rows: Sequence[dict[str, 
             last = pending.add(model.__entity__, str(rid), spec.wire, encode_value(spec, value))
         values["changed_hlc"] = last
         out_rows.append(values)
-    conn.execute(insert(table), out_rows)
+    _insert_rows(conn, table, out_rows)
     pending.write(conn)
     if model.__entity__ in search.INDEXED:
         search.reindex(conn, {model.__entity__: {str(i) for i in ids}})
     elif model is NoteRevision:
         search.reindex(conn, {"interaction": {str(r["interaction_id"]) for r in out_rows}})
     return ids
+
+
+def _insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """executemany through the driver, converting values with each column's bind processor."""
+    dialect = conn.dialect
+    cols = list(table.columns)
+    procs = [c.type._cached_bind_processor(dialect) for c in cols]
+    keys = [c.key for c in cols]
+    data = [tuple(p(r.get(k)) if p else r.get(k) for k, p in zip(keys, procs, strict=True))
+            for r in rows]
+    names = ", ".join(f'"{c.name}"' for c in cols)
+    marks = ", ".join("?" * len(cols))
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', data)
 
 
 # --- Identity ------------------------------------------------------------------------------

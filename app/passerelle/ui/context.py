@@ -1,0 +1,27 @@
+"""What every view needs, passed explicitly (no global main-window object, unlike Anki's mw)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from passerelle.store.database import Database
+from passerelle.ui.tasks import TaskRunner
+
+
+class DataBus(QObject):
+    """Tells views that data changed, so they re-query. ``changed`` carries an entity name
+    (``"organisation"``, ``"partnership_file"``, ``"interaction"``, ``"task"``…) or ``"*"``."""
+
+    changed = Signal(str)
+    file_requested = Signal(str)  # a file id to open in the detail view
+
+
+@dataclass
+class UiContext:
+    """The open database, the background runner and the data-change bus."""
+
+    db: Database
+    runner: TaskRunner
+    bus: DataBus
