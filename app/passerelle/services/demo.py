@@ -64,6 +64,7 @@ from passerelle.store.models import (
     StageChange,
     Synced,
     Task,
+    sync_state,
 )
 
 FACILITATORS = (
@@ -134,7 +135,8 @@ class _Gen:
         self.communes = load_communes()
         self.weights = [c.population for c in self.communes]
         self.step = 0
-        self.steps = 16
+        # one tick per phase, plus one per flushed block of interactions
+        self.steps = 10 + scale.interactions // (_CHUNK * 4)
         self._ts = int(datetime.combine(anchor - timedelta(days=1200), time()).timestamp() * 1000)
 
     # --- helpers ---------------------------------------------------------------------------
@@ -151,7 +153,7 @@ class _Gen:
             raise DemoCancelled("demo_cancelled", "Génération annulée : rien n'a été écrit.")
         self.step += 1
         if self.progress is not None:
-            self.progress(self.step, self.steps)
+            self.progress(min(self.step, self.steps), self.steps)
 
     def commune(self) -> Commune:
         return self.rng.choices(self.communes, self.weights)[0]
@@ -356,13 +358,14 @@ class _Gen:
             files.append(self._file(assoc, comp, p["stage"], p["category"], opened, refs,
                                     title=p["title"], summary=p["summary"],
                                     status=FileStatus.ACTIVE.value))
-        stage_weights = (12, 14, 16, 18, 12, 14, 8, 6)
+        # ≈30 % of files at « Convention » or later: they all carry an agreement (stage rules),
+        # which matches the agreement counts of DESIGN.md §8.
+        stage_weights = (15, 16, 19, 20, 9, 9, 7, 5)
         while len(files) < self.scale.files:
             assoc, comp = rng.choice(self.associations), rng.choice(self.companies)
             stage = rng.choices(range(1, 9), stage_weights)[0]
-            opened = self.past_date(1000, 10 * stage)
             files.append(self._file(assoc, comp, stage, rng.choice(list(PartnershipCategory))
-                                    .value, opened, refs))
+                                    .value, None, refs))
         self.files_rows = files
         for f in files:
             plans.append((f, self.contacts_of.get(f["association_id"], []),
@@ -376,14 +379,22 @@ class _Gen:
         self._interactions(plans)
 
     def _file(self, assoc: dict[str, Any], comp: dict[str, Any], stage: int, category: str,
-              opened: date, refs: dict[int, int], *, title: str | None = None,
+              opened: date | None, refs: dict[int, int], *, title: str | None = None,
               summary: str | None = None, status: str | None = None) -> dict[str, Any]:
         rng = self.rng
-        refs[opened.year] = refs.get(opened.year, 0) + 1
         theme = rng.choice(assoc["themes"] or dc.THEMES)
         if status is None:
             status = rng.choices([s.value for s in FileStatus], (85, 10, 5))[0]
-        since = min(self.anchor, opened + timedelta(days=rng.randint(0, 40) * stage))
+        # Work is recent on active files (a few weeks in the current stage, some stalled);
+        # the file was opened as many stages earlier as it has gone through.
+        if status == FileStatus.ACTIVE.value:
+            since = self.anchor - timedelta(days=min(400, int(rng.expovariate(1 / 40))))
+        else:
+            since = self.anchor - timedelta(days=rng.randint(20, 300))
+        if opened is None:
+            opened = since - timedelta(days=sum(rng.randint(10, 75) for _ in range(stage - 1)))
+        since = max(since, opened)
+        refs[opened.year] = refs.get(opened.year, 0) + 1
         return {
             "id": self.uid(), "reference": f"D-{opened.year}-{refs[opened.year]:04d}",
             "title": title or f"{comp['name']} × {assoc['name']} — {theme}",
@@ -491,11 +502,16 @@ class _Gen:
             end = datetime.combine(min(self.anchor, f["stage_since"] + timedelta(days=60)),
                                    time(18))
             span = max(3600, int((end - opened).total_seconds()))
+            stage_span = max(1.0, (datetime.combine(f["stage_since"], time(9)) - opened)
+                             .total_seconds())
             for kind in kinds:
                 when = opened + timedelta(seconds=rng.randrange(span))
-                when = when.replace(minute=rng.choice((0, 15, 30, 45)), second=0,
-                                    microsecond=0)
-                stage_key = Stage(max(1, min(f["stage"], 8))).key
+                when = datetime.combine(when.date(), time(rng.randint(8, 17),
+                                                          rng.choice((0, 15, 30, 45))))
+                # The stage the file was at on that day, so notes follow the file's story.
+                progress = (when - opened).total_seconds() / stage_span
+                stage_at = max(1, min(f["stage"], 1 + int(progress * (f["stage"] - 1))))
+                stage_key = Stage(stage_at).key
                 if kind == InteractionKind.REVIEW.value:
                     stage_key = "bilan"
                 who = rng.sample(a_contacts, min(len(a_contacts), rng.randint(0, 2))) \
@@ -575,6 +591,9 @@ class _Gen:
             self.needs_and_offers()
             self.tick()
             self.files()
+            # The demo is seen through the eyes of its first facilitator (« Mes relances »).
+            s.execute(sync_state.update().values(user_name=FACILITATORS[0]))
+        self.db.user_name = FACILITATORS[0]
         return {"organisations": len(self.orgs), "files": len(self.files_rows)}
 
 
