@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from passerelle.domain import stages as st
 from passerelle.domain.errors import NotFound, ValidationError
@@ -20,7 +20,6 @@ from passerelle.domain.vocabulary import (
     FileStatus,
     InteractionKind,
     Objective,
-    OrganisationKind,
     PartnershipCategory,
 )
 from passerelle.services.common import clean, get_live, required, today, utcnow
@@ -110,17 +109,20 @@ def _check_enum_list(values: Any, enum: type[Any], field: str, label: str) -> li
     return sorted(set(out))
 
 
-def _org_of_kind(s: Session, org_id: uuid.UUID | str | None, kinds: set[str],
-                 field: str, label: str) -> uuid.UUID | None:
+def _org_ref(s: Session, org_id: uuid.UUID | str | None) -> uuid.UUID | None:
+    """A live organisation's id. Either side may be of any kind: the general-interest side is
+    usually an association but can be a network (an MDA) or an ESS company (an entreprise
+    adaptée), and the study shows foundations on the company side."""
     if org_id is None:
         return None
-    org = get_live(s, Organisation, org_id)
-    if org.kind not in kinds:
-        raise ValidationError(
-            "wrong_org_kind", "« {name} » ne peut pas être choisi comme {label}.",
-            field=field, name=org.name, label=label,
-        )
-    return org.id
+    return get_live(s, Organisation, org_id).id
+
+
+def _check_two_parties(association_id: uuid.UUID | None, company_id: uuid.UUID | None) -> None:
+    if association_id is not None and association_id == company_id:
+        raise ValidationError("same_party",
+                              "L'association et l'entreprise d'un dossier doivent être "
+                              "deux organisations différentes.", field="company_id")
 
 
 def next_reference(s: Session, year: int) -> str:
@@ -157,13 +159,9 @@ def _file_values(s: Session, values: dict[str, Any]) -> dict[str, Any]:
     if "themes" in out:
         out["themes"] = sorted({t.strip().lower() for t in out["themes"] or () if t.strip()})
     if "association_id" in out:
-        out["association_id"] = _org_of_kind(s, out["association_id"], {"association"},
-                                             "association_id", "association porteuse")
+        out["association_id"] = _org_ref(s, out["association_id"])
     if "company_id" in out:
-        out["company_id"] = _org_of_kind(
-            s, out["company_id"], {OrganisationKind.COMPANY.value,
-                                   OrganisationKind.FOUNDATION.value}, "company_id",
-            "entreprise partenaire")
+        out["company_id"] = _org_ref(s, out["company_id"])
     return out
 
 
@@ -176,6 +174,7 @@ def open_file(db: Database, *, title: str, association_id: uuid.UUID | str | Non
     with db.write() as s:
         values = _file_values(s, {"title": title, "association_id": association_id,
                                   "company_id": company_id, **fields})
+        _check_two_parties(values.get("association_id"), values.get("company_id"))
         opened = values.pop("opened_on", None) or today()
         f = PartnershipFile(reference=next_reference(s, opened.year), stage=1,
                             stage_since=opened, status=FileStatus.ACTIVE.value,
@@ -195,7 +194,10 @@ def update_file(db: Database, file_id: uuid.UUID | str, **changes: Any) -> FileD
         raise TypeError(f"unknown file fields: {sorted(unknown)}")
     with db.write() as s:
         f = get_live(s, PartnershipFile, file_id)
-        for key, value in _file_values(s, changes).items():
+        values = _file_values(s, changes)
+        _check_two_parties(values.get("association_id", f.association_id),
+                           values.get("company_id", f.company_id))
+        for key, value in values.items():
             if getattr(f, key) != value:
                 setattr(f, key, value)
         s.flush()
@@ -314,25 +316,20 @@ def timeline(db: Database, file_id: uuid.UUID | str, limit: int = 1000) -> list[
     with db.read() as s:
         fid = get_live(s, PartnershipFile, file_id).id
         out: list[TimelineEntry] = []
-        latest = (select(NoteRevision.interaction_id, func.max(NoteRevision.written_at)
-                         .label("w"))
-                  .where(NoteRevision.deleted.is_(False)).group_by(NoteRevision.interaction_id)
-                  .subquery())
-        note = aliased(NoteRevision)
+        # The latest note of each interaction through a correlated subquery on the
+        # note_revision(interaction_id) index: cost follows this file's size, not the base's.
+        latest_note = (select(NoteRevision.body)
+                       .where(NoteRevision.interaction_id == Interaction.id,
+                              NoteRevision.deleted.is_(False))
+                       .order_by(NoteRevision.written_at.desc()).limit(1)
+                       .correlate(Interaction).scalar_subquery())
         rows = s.execute(
             select(Interaction.id, Interaction.occurred_at, Interaction.kind, Interaction.subject,
-                   note.body)
-            .outerjoin(latest, latest.c.interaction_id == Interaction.id)
-            .outerjoin(note, (note.interaction_id == Interaction.id)
-                       & (note.written_at == latest.c.w))
+                   latest_note)
             .where(Interaction.file_id == fid, Interaction.deleted.is_(False))
             .order_by(Interaction.occurred_at.desc()).limit(limit)
         ).all()
-        seen: set[uuid.UUID] = set()
         for rid, at, kind, subject, body in rows:
-            if rid in seen:
-                continue
-            seen.add(rid)
             out.append(TimelineEntry(at, "interaction", subject,
                                      f"{InteractionKind(kind).label} — {body or ''}".strip(),
                                      rid))

@@ -63,10 +63,9 @@ class CrashDialog(QDialog):
 
     def __init__(self, exc: BaseException, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("CrashDialog", "Erreur inattendue"))
+        self.setWindowTitle(QCoreApplication.translate("CrashDialog", "Erreur inattendue"))
         layout = QVBoxLayout(self)
-        intro = tr("CrashDialog",
+        intro = QCoreApplication.translate("CrashDialog",
                    "Passerelle a rencontré une erreur inattendue. Vos données enregistrées "
                    "sont intactes. Copiez les détails ci-dessous pour les transmettre à "
                    "l'équipe de développement.")
@@ -74,12 +73,13 @@ class CrashDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         if LOG_PATH is not None:
-            layout.addWidget(QLabel(tr("CrashDialog", "Journal : {path}").format(path=LOG_PATH)))
+            where = QCoreApplication.translate("CrashDialog", "Journal : {path}")
+            layout.addWidget(QLabel(where.format(path=LOG_PATH)))
         self.details = QPlainTextEdit(crash_details(exc))
         self.details.setReadOnly(True)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton(tr("CrashDialog", "Copier les détails"))
+        copy = QPushButton(QCoreApplication.translate("CrashDialog", "Copier les détails"))
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._handle_copy_clicked)
         buttons.rejected.connect(self.reject)

@@ -36,15 +36,15 @@ def message(exc: Any) -> str:
     Parameters that are vocabulary labels (a stage, a status) and the list of missing facts of a
     refused stage move are translated too, so an English user reads no French.
     """
-    tr = QCoreApplication.translate
-    template = tr("Errors", exc.template)
+    translate_ = QCoreApplication.translate  # not "tr": lupdate would take it for a call site
+    template = translate_("Errors", exc.template)
     params = dict(exc.params)
     for key, context in _LABEL_PARAMS.items():
         if isinstance(params.get(key), str):
-            params[key] = tr(context, params[key])
+            params[key] = translate_(context, params[key])
     missing = getattr(exc, "missing", ())
     if missing:
-        params["missing_text"] = " ; ".join(tr("StageRequirement", m) for m in missing)
+        params["missing_text"] = " ; ".join(translate_("StageRequirement", m) for m in missing)
     try:
         return pseudo(template.format(**params))
     except (KeyError, IndexError):

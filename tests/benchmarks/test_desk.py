@@ -1,0 +1,139 @@
+"""Desk benchmarks on the metropolis dataset (DESIGN.md §8), as ratios to raw SQLite / bare Qt.
+
+The metropolis database is generated once (several minutes) into
+``$PASSERELLE_BENCH_DIR`` (default ``~/.cache/passerelle-bench``) and reused by later runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from passerelle.services import files as file_service
+from passerelle.services.lists import ContactRows, FileRows, ListQuery, OrganisationRows
+from passerelle.services.search import global_search
+from passerelle.store.changelog import bulk_create
+from passerelle.store.database import Database
+from passerelle.store.models import Interaction, NoteRevision
+
+from .conftest import best_of, peak_rss_mb, report
+
+pytestmark = pytest.mark.benchmark
+
+BENCH_DIR = Path(os.environ.get("PASSERELLE_BENCH_DIR", Path.home() / ".cache"
+                                / "passerelle-bench"))
+BIG_FILE_REF = "D-2026-9500"
+
+
+@pytest.fixture(scope="module")
+def metro() -> Path:
+    path = BENCH_DIR / "metropolis.sqlite"
+    if not path.exists():
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".partial")
+        tmp.unlink(missing_ok=True)
+        subprocess.run([sys.executable, "-m", "passerelle", "demo", "--db", str(tmp),
+                        "--scale", "metropolis"], check=True)
+        tmp.rename(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def metro_db(metro: Path) -> Database:
+    db = Database(metro)
+    _ensure_big_file(db)
+    return db
+
+
+def _ensure_big_file(db: Database) -> None:
+    """One file with 500 timeline entries (the demo's files have about twenty)."""
+    try:
+        file_service.resolve_file(db, BIG_FILE_REF)
+        return
+    except Exception:  # noqa: BLE001 - absent: create it below
+        pass
+    with db.read() as s:
+        assoc, comp = s.execute(__import__("sqlalchemy").text(
+            "SELECT f.association_id, f.company_id FROM partnership_file f JOIN organisation o "
+            "ON o.id = f.association_id WHERE o.kind = 'association' LIMIT 1")).one()
+    f = file_service.open_file(db, title="Dossier de 500 échanges (benchmark)",
+                               association_id=assoc, company_id=comp)
+    start = datetime(2024, 1, 1, 9)
+    inters = [{"file_id": f.id, "kind": "reunion", "occurred_at": start + timedelta(days=i),
+               "subject": f"Réunion n° {i}", "duration_minutes": 60} for i in range(500)]
+    with db.write() as s:
+        ids = bulk_create(s, Interaction, inters)
+        bulk_create(s, NoteRevision, [
+            {"interaction_id": iid, "body": "Compte rendu détaillé de la réunion. " * 20,
+             "written_at": start + timedelta(days=i)} for i, iid in enumerate(ids)])
+        s.execute(__import__("sqlalchemy").text(
+            "UPDATE partnership_file SET reference = :r WHERE id = :i"),
+            {"r": BIG_FILE_REF, "i": str(f.id)})
+
+
+def test_list_opening(metro: Path, metro_db: Database, qapp) -> None:  # type: ignore[no-untyped-def]
+    from passerelle.ui.models.id_table_model import IdTableModel
+
+    raw = sqlite3.connect(metro)
+
+    def raw_first_page(table: str, order: str) -> None:
+        ids = [r[0] for r in raw.execute(
+            f"SELECT rowid FROM {table} WHERE deleted = 0 ORDER BY {order}")]
+        marks = ",".join("?" * 50)
+        raw.execute(f"SELECT * FROM {table} WHERE rowid IN ({marks})", ids[:50]).fetchall()
+
+    rows = []
+    for label, source_cls, table, order in (
+            ("organisations", OrganisationRows, "organisation", "name"),
+            ("contacts", ContactRows, "contact", "last_name, first_name"),
+            ("files", FileRows, "partnership_file", "reference")):
+        source = source_cls(metro_db)
+
+        def open_list(source=source) -> None:  # type: ignore[no-untyped-def]
+            model = IdTableModel(source, [str(c) for c in source.columns])
+            model.set_query(ListQuery())
+            for r in range(50):
+                model.data(model.index(r, 0))
+
+        rows.append((f"open {label} list, first page",
+                     best_of(3, open_list), best_of(3, lambda t=table, o=order:
+                                                    raw_first_page(t, o))))
+    report("List opening (metropolis)", rows)
+    print(f"peak RSS {peak_rss_mb():.0f} MB")
+
+
+def test_search_as_you_type(metro: Path, metro_db: Database) -> None:
+    raw = sqlite3.connect(metro)
+    word = "boulangerie"
+    rows = []
+    for i in range(1, len(word) + 1):
+        prefix = word[:i]
+        ours = best_of(3, lambda p=prefix: global_search(metro_db, p))
+        floor = best_of(3, lambda p=prefix: raw.execute(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 400",
+            (f'"{p}"*',)).fetchall())
+        rows.append((f"keystroke « {prefix} »", ours, floor))
+    report("Search as you type (metropolis)", rows)
+
+
+def test_file_detail_with_500_entries(metro: Path, metro_db: Database) -> None:
+    raw = sqlite3.connect(metro)
+    fid = file_service.resolve_file(metro_db, BIG_FILE_REF)
+
+    def ours() -> None:
+        file_service.get_file(metro_db, fid)
+        file_service.timeline(metro_db, fid)
+
+    def floor() -> None:
+        raw.execute("SELECT i.id, i.occurred_at, i.subject, n.body FROM interaction i "
+                    "LEFT JOIN note_revision n ON n.interaction_id = i.id "
+                    "WHERE i.file_id = ? ORDER BY i.occurred_at DESC", (str(fid),)).fetchall()
+
+    report("File detail with 500 timeline entries", [
+        ("header + timeline (services)", best_of(5, ours), best_of(5, floor))])
