@@ -49,6 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--db", type=Path, required=True)
     stats.add_argument("--json", action="store_true")
 
+    doc = sub.add_parser("doc", help="documents à partir de modèles .docx")
+    doc_sub = doc.add_subparsers(dest="doc_action", required=True)
+    render = doc_sub.add_parser("render", help="générer un document pour un dossier")
+    render.add_argument("--db", type=Path, required=True)
+    render.add_argument("--template", required=True, help="nom d'un modèle ou chemin .docx")
+    render.add_argument("--file", required=True, help="identifiant ou référence (D-2026-0042)")
+    render.add_argument("--agreement", help="identifiant de la convention (facultatif)")
+    render.add_argument("--out", type=Path, required=True)
+
+    summary = sub.add_parser("summary", help="fiche de synthèse d'un dossier (.docx ou .pdf)")
+    summary.add_argument("--db", type=Path, required=True)
+    summary.add_argument("--file", required=True, help="identifiant ou référence")
+    summary.add_argument("--out", type=Path, required=True)
+
     shot = sub.add_parser("screenshot", help="capturer chaque vue en PNG (hors écran)")
     shot.add_argument("--db", type=Path, required=True)
     shot.add_argument("--out", type=Path, required=True)
@@ -78,8 +92,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         return _run_gui(args, paths)
     bootstrap.configure_logging(paths, verbose=args.verbose)
-    handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats,
-               "screenshot": _cmd_screenshot}[args.command]
+    handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats, "doc": _cmd_doc,
+               "summary": _cmd_summary, "screenshot": _cmd_screenshot}[args.command]
     return handler(args, paths)
 
 
@@ -148,6 +162,33 @@ def _cmd_stats(args: argparse.Namespace, paths: object) -> int:
         print("Dossiers par étape :")
         for stage, n in figures["files_by_stage"].items():
             print(f"  {stage}: {n}")
+    return EXIT_OK
+
+
+def _cmd_doc(args: argparse.Namespace, paths: object) -> int:
+    from passerelle import bootstrap
+    from passerelle.services import documents
+
+    db = bootstrap.open_database(_existing_db(args.db))
+    try:
+        doc = documents.render_for_file(db, args.file, args.template, args.out,
+                                        agreement_id=args.agreement)
+    finally:
+        db.close()
+    print(f"Document écrit : {args.out} (version {doc.version}, {doc.size_bytes} octets)")
+    return EXIT_OK
+
+
+def _cmd_summary(args: argparse.Namespace, paths: object) -> int:
+    from passerelle import bootstrap
+    from passerelle.ui.summary_pdf import export_summary  # Qt only for this command
+
+    db = bootstrap.open_database(_existing_db(args.db))
+    try:
+        export_summary(db, args.file, args.out)
+    finally:
+        db.close()
+    print(f"Fiche de synthèse écrite : {args.out}")
     return EXIT_OK
 
 
