@@ -304,13 +304,14 @@ class _Gen:
         self.event_ids = []
         for i in range(self.scale.events):
             commune = self.commune()
-            kind = rng.choice(list(EventKind))
+            title = dc.EVENT_TITLES[i % len(dc.EVENT_TITLES)].format(
+                theme=rng.choice(dc.THEMES), commune=commune.name)
+            kind = _event_kind(title)
             eid = self.uid()
             self.event_ids.append(eid)
             when = datetime.combine(self.anchor + timedelta(days=rng.randint(-700, 60)),
                                     time(rng.choice((8, 9, 14, 18)), 30))
-            rows.append({"id": eid, "kind": kind.value,
-                         "title": dc.EVENT_TITLES[i % len(dc.EVENT_TITLES)],
+            rows.append({"id": eid, "kind": kind.value, "title": title,
                          "starts_at": when, "place": f"Salle municipale, {commune.name}",
                          "commune_insee": commune.insee,
                          "round_minutes": 7 if kind is EventKind.SPEED_DATING else None})
@@ -514,8 +515,9 @@ class _Gen:
                 stage_key = Stage(stage_at).key
                 if kind == InteractionKind.REVIEW.value:
                     stage_key = "bilan"
-                who = rng.sample(a_contacts, min(len(a_contacts), rng.randint(0, 2))) \
-                    + rng.sample(c_contacts, min(len(c_contacts), rng.randint(0, 1)))
+                who = list(dict.fromkeys(  # a contact may belong to both organisations
+                    rng.sample(a_contacts, min(len(a_contacts), rng.randint(0, 2)))
+                    + rng.sample(c_contacts, min(len(c_contacts), rng.randint(0, 1)))))
                 fill = {
                     "association": org_names[f["association_id"]],
                     "entreprise": org_names[f["company_id"]],
@@ -605,6 +607,18 @@ def generate(db: Database, scale: str = "mda", *, seed: int = 2026, anchor: date
         raise PasserelleError("demo_bad_scale", "Échelle inconnue : {scale} (mda ou metropolis).",
                               scale=scale)
     return _Gen(db, SCALES[scale], seed, anchor or date.today(), progress, cancel).run()
+
+
+def _event_kind(title: str) -> EventKind:
+    """The kind an event's title announces (speed-dating, breakfast, conference, workshop)."""
+    lowered = title.lower()
+    if "speed-dating" in lowered:
+        return EventKind.SPEED_DATING
+    if "petit-déjeuner" in lowered or "matinale" in lowered:
+        return EventKind.BREAKFAST
+    if "atelier" in lowered:
+        return EventKind.WORKSHOP
+    return EventKind.CONFERENCE
 
 
 def _slug(text: str) -> str:

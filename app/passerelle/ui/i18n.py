@@ -78,12 +78,12 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     if qt_tr.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_tr)
         _installed.append(qt_tr)
-    if language != "fr":
-        ours = QTranslator(app)
-        qm: Path = resource_path("translations", f"passerelle_{language}.qm")
-        if ours.load(str(qm)):
-            app.installTranslator(ours)
-            _installed.append(ours)
+    # French too: the source language still needs its plural forms (« %n dossier(s) »).
+    ours = QTranslator(app)
+    qm: Path = resource_path("translations", f"passerelle_{language}.qm")
+    if ours.load(str(qm)):
+        app.installTranslator(ours)
+        _installed.append(ours)
     QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr"
                                else QLocale.Language.English))
     return language

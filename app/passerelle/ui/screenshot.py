@@ -1,0 +1,145 @@
+"""``passerelle screenshot``: every view of the main window as a PNG, rendered offscreen.
+
+Used to review layouts at 1366×768 (issue #3: « Screenshots of every view … readable, nothing
+clipped, all French ») and by the tests. Background work runs serially, so every view is fully
+loaded before it is grabbed; the window's layout settings go to a throw-away file, so a run never
+changes the user's remembered layout and always starts from the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtWidgets import QDialog, QWidget
+
+from passerelle.services.overview import busiest_file
+from passerelle.store.database import Database
+from passerelle.ui.context import DataBus, UiContext
+from passerelle.ui.i18n import install_translators
+from passerelle.ui.settings import Settings
+from passerelle.ui.tasks import TaskRunner
+
+#: What the search screenshot types (a word the demo's notes and names contain).
+SEARCH_SAMPLE = "insertion"
+
+
+def _settle(app: QCoreApplication, runner: TaskRunner, rounds: int = 6) -> None:
+    """Let queued signals, layouts and (serial) background callbacks run."""
+    for _ in range(rounds):
+        app.processEvents()
+        app.sendPostedEvents()
+    assert runner.pending == 0 or not runner.serial
+
+
+TITLE_BAR = 30
+
+
+def _composite(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window, dimmed, with the dialog centred over it under a plain title bar.
+
+    The offscreen platform draws no window decorations; the title bar shows the dialog's
+    title as a desktop would, so the screenshot reads like what the user sees.
+    """
+    shot = window.grab()
+    over = dialog.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), QColor(20, 30, 40, 70))
+    width, height = over.width(), over.height() + TITLE_BAR
+    x = max(0, (shot.width() - width) // 2)
+    y = max(0, (shot.height() - height) // 2)
+    painter.fillRect(QRect(x, y, width, TITLE_BAR), QColor("#dfe5eb"))
+    painter.setPen(QColor("#1f2933"))
+    font = QFont(dialog.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    painter.setFont(font)
+    painter.drawText(
+        QRect(x + 12, y, width - 24, TITLE_BAR), Qt.AlignmentFlag.AlignVCenter, dialog.windowTitle()
+    )
+    painter.drawPixmap(QPoint(x, y + TITLE_BAR), over)
+    painter.setPen(QColor("#9aa5b1"))
+    painter.drawRect(QRect(x, y, width - 1, height - 1))
+    painter.end()
+    return shot
+
+
+def take_screenshots(
+    db: Database, out_dir: Path, size: tuple[int, int] = (1366, 768)
+) -> list[Path]:
+    """Grab every view, a file's detail, the search results and the meeting dialog.
+
+    Files are named ``NN_<view>.png`` in display order; returns their paths.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from passerelle.ui.app import create_app
+
+    app = create_app(["passerelle"])
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    settings_dir = tempfile.TemporaryDirectory(prefix="passerelle-shots-")
+    settings = Settings(
+        QSettings(str(Path(settings_dir.name) / "passerelle.ini"), QSettings.Format.IniFormat)
+    )
+    install_translators(app, "fr")
+
+    from passerelle.ui.dialogs.meeting import MeetingDialog
+    from passerelle.ui.main_window import FILE_DETAIL, VIEW_KEYS, MainWindow
+
+    runner = TaskRunner(serial=True)
+    ctx = UiContext(db=db, runner=runner, bus=DataBus())
+    window = MainWindow(ctx, settings=settings)
+    written: list[Path] = []
+    try:
+        window.resize(*size)
+        window.show()
+        _settle(app, runner)
+        number = 0
+
+        def save(name: str, pixmap: QPixmap | None = None) -> None:
+            nonlocal number
+            number += 1
+            _settle(app, runner)
+            path = out_dir / f"{number:02d}_{name}.png"
+            (pixmap if pixmap is not None else window.grab()).save(str(path))
+            written.append(path)
+
+        for key in VIEW_KEYS:
+            window.show_view(key)
+            save(key)
+
+        file_id = busiest_file(db)
+        if file_id is not None:
+            window.open_file(file_id)
+            save(FILE_DETAIL)
+
+        window.show_view("home")
+        window.search_box.search_now(SEARCH_SAMPLE)
+        _settle(app, runner)
+        save("search")
+        window.search_box.edit.clear()
+
+        dialog = MeetingDialog(ctx, window, file_id=file_id)
+        dialog.show()
+        _settle(app, runner)
+        save("meeting_dialog", _composite(window, dialog))
+        _close_dialog(dialog)
+    finally:
+        window.save_layout = lambda: None  # type: ignore[method-assign]
+        window.close()
+        window.deleteLater()
+        _settle(app, runner)
+        runner.shutdown()
+        settings_dir.cleanup()
+    return written
+
+
+def _close_dialog(dialog: QDialog) -> None:
+    """Close without the « discard what you typed? » question (nothing was typed)."""
+    dialog.hide()
+    dialog.deleteLater()
+
+
+__all__ = ["take_screenshots"]
