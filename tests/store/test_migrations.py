@@ -142,3 +142,9 @@ def test_alembic_command_line_needs_db_argument(tmp_path: Path) -> None:
     cfg = alembic_config()
     with pytest.raises((SystemExit, CommandError)):
         command.upgrade(cfg, "head")
+
+
+def test_schema_head_constant_matches_the_scripts() -> None:
+    from passerelle.store.migrate import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD

@@ -10,14 +10,12 @@ half-migrated database.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
@@ -26,7 +24,14 @@ from passerelle.store import backup, search
 from passerelle.store.changelog import init_device
 from passerelle.store.engine import make_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+
+#: The newest revision this version of the app knows. Checked against the Alembic scripts by
+#: the tests; it lets a start-up on an up-to-date database skip importing Alembic (≈0.3 s).
+SCHEMA_HEAD = "0002"
 
 DEFAULT_BACKUPS_KEPT = 10
 
@@ -42,6 +47,8 @@ def migrations_dir() -> Path:
 def alembic_config(connection: Connection | None = None,
                    extra_versions: list[Path] | None = None) -> Config:
     """An Alembic config; ``connection`` makes the run join the caller's transaction."""
+    from alembic.config import Config
+
     cfg = Config()
     location = migrations_dir()
     cfg.set_main_option("script_location", str(location))
@@ -54,6 +61,8 @@ def alembic_config(connection: Connection | None = None,
 
 
 def head_revision(cfg: Config | None = None) -> str:
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(cfg or alembic_config()).get_heads()
     if len(heads) != 1:
         raise RuntimeError(f"migrations must have exactly one head, found {heads}")
@@ -61,6 +70,8 @@ def head_revision(cfg: Config | None = None) -> str:
 
 
 def current_revision(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     heads = MigrationContext.configure(conn).get_current_heads()
     return heads[0] if heads else None
 
@@ -76,6 +87,8 @@ class UpgradeReport:
 
 
 def _known_revisions(cfg: Config) -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
 
 
@@ -83,11 +96,26 @@ def upgrade_database(path: Path, backups_dir: Path, *, keep: int = DEFAULT_BACKU
                      extra_versions: list[Path] | None = None) -> UpgradeReport:
     """Bring the database at ``path`` to the head revision, safely (see module docstring)."""
     created = not path.exists() or path.stat().st_size == 0
+    if not created and not extra_versions and _stored_revision(path) == SCHEMA_HEAD:
+        return UpgradeReport(SCHEMA_HEAD, SCHEMA_HEAD, None, created=False)
     engine = make_engine(path)
     try:
         return _upgrade(engine, path, backups_dir, keep, created, extra_versions)
     finally:
         engine.dispose()
+
+
+def _stored_revision(path: Path) -> str | None:
+    """The revision recorded in the file, read with plain sqlite3 (no Alembic import)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 def _upgrade(engine: Engine, path: Path, backups_dir: Path, keep: int, created: bool,
@@ -148,10 +176,14 @@ def _upgrade(engine: Engine, path: Path, backups_dir: Path, keep: int, created: 
 def run_upgrade(conn: Connection, target: str = "head",
                 extra_versions: list[Path] | None = None) -> None:
     """Run Alembic ``upgrade`` on ``conn`` inside the caller's transaction."""
+    from alembic import command
+
     command.upgrade(alembic_config(conn, extra_versions), target)
 
 
 def run_downgrade(conn: Connection, target: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(conn), target)
 
 
