@@ -137,3 +137,28 @@ def test_file_detail_with_500_entries(metro: Path, metro_db: Database) -> None:
 
     report("File detail with 500 timeline entries", [
         ("header + timeline (services)", best_of(5, ours), best_of(5, floor))])
+
+
+_BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1366, 768); w.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def test_start_up_to_a_usable_main_window(metro: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PASSERELLE_QUIT_WHEN_READY": "1"}
+
+    def bare() -> None:
+        subprocess.run([sys.executable, "-c", _BARE_WINDOW], env=env, check=True)
+
+    def ours() -> None:
+        subprocess.run([sys.executable, "-m", "passerelle", "--db", str(metro)], env=env,
+                       check=True, capture_output=True)
+
+    report("Start-up to a usable main window (metropolis)", [
+        ("passerelle --db metropolis (Accueil loaded)", best_of(3, ours), best_of(3, bare))])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 import tempfile
 import traceback
@@ -222,6 +223,18 @@ def _smoke_visit(
     QTimer.singleShot(0, step)
 
 
+def _quit_when_ready(app: QApplication, runner: TaskRunner) -> None:
+    """Exit as soon as the window is shown and no background load is pending."""
+
+    def check() -> None:
+        if runner.pending:
+            QTimer.singleShot(5, check)
+        else:
+            app.exit(0)
+
+    QTimer.singleShot(0, check)
+
+
 def run_gui(db: Database, *, smoke: bool = False, language: str | None = None) -> int:
     """Open the main window on ``db`` and run the event loop; returns the exit code.
 
@@ -250,6 +263,8 @@ def run_gui(db: Database, *, smoke: bool = False, language: str | None = None) -
     window = MainWindow(ctx)
     window.show()
     deadline: QTimer | None = None
+    if os.environ.get("PASSERELLE_QUIT_WHEN_READY"):
+        _quit_when_ready(app, runner)  # start-up benchmark: exit once Accueil has its data
     if monitor is not None:
         _smoke_visit(app, window, runner, monitor)
         deadline = QTimer()
