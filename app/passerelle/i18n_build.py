@@ -80,6 +80,10 @@ def domain_strings_source() -> str:
     for reqs in STAGE_REQUIREMENTS.values():
         for req in reqs:
             add("StageRequirement", req.message)
+    from passerelle.services.common import ENTITY_NAMES
+
+    for name in ENTITY_NAMES.values():
+        add("Entity", name)
     for template in error_templates():
         add("Errors", template)
     lines.append(")")

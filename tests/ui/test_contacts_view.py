@@ -68,7 +68,7 @@ def test_invalid_email_and_phone_block_saving_until_fixed(
     assert _column(view) == ["Léa Dupont"]
     assert view.model.data(view.model.index(0, 3)) == "lea.dupont@exemple.fr"
     assert view.model.data(view.model.index(0, 4)) == "06 12 34 56 78"
-    assert view.count_label.text() == "1 contact(s)"
+    assert view.count_label.text() == "1 contact"
     assert view.tabs.currentIndex() == 1  # next step: link to an organisation
     assert view.links_stack.currentIndex() == 1  # « not linked yet » explanation
 

@@ -175,7 +175,7 @@ def test_csv_export_writes_the_filtered_rows(qtbot, qtmodeltester, ui_ctx, orgs,
     qtmodeltester.check(view.model)
     view.stage_filter.setCurrentIndex(view.stage_filter.findData(int(Stage.DIAGNOSIS)))
     assert view.model.rowCount() == 1
-    assert view.count_label.text() == "1 dossier(s)"
+    assert view.count_label.text() == "1 dossier"
 
     target = tmp_path / "export.csv"
     view.export_to(target)
@@ -188,7 +188,7 @@ def test_csv_export_writes_the_filtered_rows(qtbot, qtmodeltester, ui_ctx, orgs,
     assert rows[1][0] == matched.reference
     assert rows[1][3] == "'=cmd|' /C calc'!A0"  # neutralised: a spreadsheet shows it as text
     assert rows[1][4] == "Diagnostic"
-    assert messages and "1 dossier(s)" in messages[0]
+    assert messages and "1 dossier" in messages[0]
 
 
 def test_csv_export_neutralises_every_formula_start(ui_ctx, orgs, tmp_path

@@ -66,7 +66,7 @@ def test_invalid_siren_is_explained_and_blocks_saving_until_fixed(
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
 
     assert _names(view) == ["Œuvre des Quartiers"]
-    assert view.count_label.text() == "1 organisation(s)"
+    assert view.count_label.text() == "1 organisation"
     selected = view.table.selectionModel().selectedRows()
     assert [i.row() for i in selected] == [0]
     assert view.form.siren.text() == "552 081 317"

@@ -14,7 +14,8 @@ from passerelle.store.models import Synced
 
 T = TypeVar("T", bound=Synced)
 
-_WHAT = {
+#: how error messages name an entity (translated by the UI with context "Entity")
+ENTITY_NAMES = {
     "organisation": "L'organisation",
     "contact": "Le contact",
     "partnership_file": "Le dossier",
@@ -42,7 +43,7 @@ def get_live(session: Session, model: type[T], row_id: uuid.UUID | str) -> T:
     obj = session.get(model, as_uuid(row_id))
     if obj is None or obj.deleted:
         raise NotFound("not_found", "{what} {id} est introuvable (supprimé ?).",
-                       what=_WHAT.get(model.__entity__, model.__entity__), id=str(row_id))
+                       what=ENTITY_NAMES.get(model.__entity__, model.__entity__), id=str(row_id))
     return obj
 
 

@@ -18,6 +18,18 @@ from passerelle.infra.resources import resource_path
 
 SUPPORTED = ("fr", "en")
 _installed: list[QTranslator] = []
+_language = "fr"
+
+
+def singular(n: int | None) -> bool:
+    """Whether ``n`` takes the singular in the current language (French: 0 and 1).
+
+    PySide's lupdate only marks ``%n`` messages as plural when the count is a literal, so the
+    UI picks between two literal messages with this rule instead.
+    """
+    if n is None:
+        return True
+    return n == 1 if _language == "en" else abs(n) < 2
 
 
 def label(member: Enum | Any) -> str:
@@ -27,7 +39,7 @@ def label(member: Enum | Any) -> str:
 
 
 #: error parameters that hold a vocabulary label, and the context that translates it
-_LABEL_PARAMS = {"stage": "Stage", "status": "FileStatus"}
+_LABEL_PARAMS = {"stage": "Stage", "status": "FileStatus", "what": "Entity"}
 
 
 def message(exc: Any) -> str:
@@ -78,12 +90,14 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     if qt_tr.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_tr)
         _installed.append(qt_tr)
-    # French too: the source language still needs its plural forms (« %n dossier(s) »).
+    # French too, should French-side plural forms or corrections ever be added.
     ours = QTranslator(app)
     qm: Path = resource_path("translations", f"passerelle_{language}.qm")
     if ours.load(str(qm)):
         app.installTranslator(ours)
         _installed.append(ours)
+    global _language
+    _language = language
     QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr"
                                else QLocale.Language.English))
     return language

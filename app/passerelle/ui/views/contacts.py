@@ -52,7 +52,7 @@ from passerelle.services.lists import ContactRows
 from passerelle.services.organisations import ContactDTO
 from passerelle.ui.context import UiContext
 from passerelle.ui.errors import show_error
-from passerelle.ui.i18n import label, message
+from passerelle.ui.i18n import label, message, singular
 from passerelle.ui.models.id_table_model import IdTableModel
 from passerelle.ui.views.organisations import (
     SEARCH_DELAY_MS,
@@ -613,7 +613,8 @@ class ContactsView(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        self.count_label.setText(translate("ContactsView", "%n contact(s)", None, n))
+        self.count_label.setText((translate("ContactsView", "{n} contact") if singular(n) else
+                                  translate("ContactsView", "{n} contacts")).format(n=n))
         if n:
             self.list_stack.setCurrentIndex(0)
             return

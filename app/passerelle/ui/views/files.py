@@ -80,7 +80,7 @@ from passerelle.services import pipeline
 from passerelle.services.lists import FileRows, ListQuery
 from passerelle.ui.context import UiContext
 from passerelle.ui.errors import show_error
-from passerelle.ui.i18n import label, message
+from passerelle.ui.i18n import label, message, singular
 from passerelle.ui.models.id_table_model import IdTableModel
 
 CARD_MIME = "application/x-passerelle-file-card"
@@ -273,9 +273,10 @@ def card_tooltip(card: pipeline.FileCard) -> str:
         lines.append(_category_label(card.category))
     days = card.days_in_stage()
     if days is not None:
-        lines.append(QCoreApplication.translate("FilesView", "À l'étape « {stage} » depuis "
-                                                             "%n jour(s)", None, days)
-                     .format(stage=label(card.stage)))
+        since = (QCoreApplication.translate("FilesView", "À l'étape « {stage} » depuis {n} jour")
+                 if singular(days) else
+                 QCoreApplication.translate("FilesView", "À l'étape « {stage} » depuis {n} jours"))
+        lines.append(since.format(stage=label(card.stage), n=days))
     if card.status is not FileStatus.ACTIVE:
         status = label(card.status)
         lines.append(f"{status} : {card.status_reason}" if card.status_reason else status)
@@ -349,7 +350,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         fm_small = QFontMetrics(small)
         days = card.days_in_stage()
-        age = (QCoreApplication.translate("FilesView", "%n j", None, days)
+        age = (QCoreApplication.translate("FilesView", "{n} j").format(n=days)
                if days is not None else "")
         painter.setPen(QColor("#b54708") if days is not None and days >= STALLED_DAYS
                        else muted)
@@ -504,16 +505,24 @@ class StageColumnWidget(QFrame):
         self.title.setText(fm.elidedText(text, Qt.TextElideMode.ElideRight, COLUMN_WIDTH - 90))
         self.title.setToolTip(text)
         self.count.setText(str(column.total))
-        self.count.setToolTip(QCoreApplication.translate("FilesView", "%n dossier(s)", None,
-                                                         column.total))
+        self.count.setToolTip(files_count(column.total))
         self.model.set_cards(column.cards)
         if column.hidden:
-            self.more.setText(QCoreApplication.translate(
-                "FilesView", "… et %n autre(s) : utilisez la vue Liste pour les voir",
-                None, column.hidden))
+            more = (QCoreApplication.translate(
+                "FilesView", "… et {n} autre : utilisez la vue Liste pour le voir")
+                if singular(column.hidden) else QCoreApplication.translate(
+                "FilesView", "… et {n} autres : utilisez la vue Liste pour les voir"))
+            self.more.setText(more.format(n=column.hidden))
             self.more.show()
         else:
             self.more.hide()
+
+
+def files_count(n: int) -> str:
+    """« 1 dossier » / « 12 dossiers », by the current language's plural rule."""
+    text = (QCoreApplication.translate("FilesView", "{n} dossier") if singular(n) else
+            QCoreApplication.translate("FilesView", "{n} dossiers"))
+    return text.format(n=n)
 
 
 class PipelineBoard(QScrollArea):
@@ -897,8 +906,7 @@ class FilesView(QWidget):
 
     def _update_count(self) -> None:
         rows = self.model.rowCount()
-        self.count_label.setText(QCoreApplication.translate("FilesView", "%n dossier(s)",
-                                                            None, rows))
+        self.count_label.setText(files_count(rows))
         self.list_stack.setCurrentIndex(0 if rows else 1)
         self.export_button.setEnabled(rows > 0)
 
@@ -924,8 +932,10 @@ class FilesView(QWidget):
     def _handle_exported(self, path: Path, count: int) -> None:
         self.export_button.setEnabled(True)
         inform(self, QCoreApplication.translate("FilesView", "Export terminé"),
-               QCoreApplication.translate("FilesView", "%n dossier(s) exporté(s) dans {path}",
-                                          None, count).format(path=str(path)))
+               (QCoreApplication.translate("FilesView", "{n} dossier exporté dans {path}")
+                if singular(count) else
+                QCoreApplication.translate("FilesView", "{n} dossiers exportés dans {path}"))
+               .format(n=count, path=str(path)))
 
     def _handle_export_failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)

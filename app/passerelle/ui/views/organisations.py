@@ -56,7 +56,7 @@ from passerelle.services.lists import ListQuery, OrganisationRows
 from passerelle.services.organisations import OrganisationDTO
 from passerelle.ui.context import UiContext
 from passerelle.ui.errors import show_error
-from passerelle.ui.i18n import label, message
+from passerelle.ui.i18n import label, message, singular
 from passerelle.ui.models.id_table_model import IdTableModel
 
 # lupdate reads calls to ``translate("Context", "…")`` with literal arguments.
@@ -889,7 +889,9 @@ class OrganisationsView(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        self.count_label.setText(translate("OrganisationsView", "%n organisation(s)", None, n))
+        self.count_label.setText(
+            (translate("OrganisationsView", "{n} organisation") if singular(n) else
+             translate("OrganisationsView", "{n} organisations")).format(n=n))
         if n:
             self.list_stack.setCurrentWidget(self.table)
             return

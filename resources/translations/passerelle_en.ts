@@ -1,0 +1,2933 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>AgreementStatus</name>
+    <message>
+        <source>Brouillon</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Envoyée</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Signée</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Expirée</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Résiliée</source>
+        <translation>Terminated</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementType</name>
+    <message>
+        <source>Convention de mécénat financier</source>
+        <translation>Financial patronage agreement</translation>
+    </message>
+    <message>
+        <source>Convention de mécénat en nature</source>
+        <translation>In-kind patronage agreement</translation>
+    </message>
+    <message>
+        <source>Convention de mécénat de compétences</source>
+        <translation>Skills patronage agreement</translation>
+    </message>
+    <message>
+        <source>Convention de partenariat</source>
+        <translation>Partnership agreement</translation>
+    </message>
+    <message>
+        <source>Convention de mise à disposition</source>
+        <translation>Loan-for-use agreement</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsView</name>
+    <message>
+        <source>dès le {start}</source>
+        <translation>from {start}</translation>
+    </message>
+    <message>
+        <source>Numéraire : {cash}
+En nature (valorisé) : {in_kind}
+Compétences (valorisées) : {skills}</source>
+        <translation>Cash: {cash}
+In kind (valued): {in_kind}
+Skills (valued): {skills}</translation>
+    </message>
+    <message>
+        <source>Conventions</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Les conventions de mécénat et de partenariat rattachées aux dossiers. Leur rédaction et leur génération au format Word arrivent avec le module Documents.</source>
+        <translation>The patronage and partnership agreements attached to partnership files. Drafting them and generating them as Word documents will come with the Documents module.</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Montant total</source>
+        <translation>Total amount</translation>
+    </message>
+    <message>
+        <source>dont numéraire</source>
+        <translation>of which cash</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Signée le</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Toutes les conventions</source>
+        <translation>All agreements</translation>
+    </message>
+    <message>
+        <source>Aucune convention pour l&apos;instant. Une convention se rattache à un dossier arrivé à l&apos;étape « Convention » ; elle apparaîtra ici avec ses montants et son statut.</source>
+        <translation>No agreements yet. An agreement is attached to a partnership file that has reached the “Agreement” stage; it will appear here with its amounts and status.</translation>
+    </message>
+    <message>
+        <source>Conventions : {count} · valeur totale : {total}. Double-cliquez pour ouvrir le dossier.</source>
+        <translation>Agreements: {count} · total value: {total}. Double-click to open the file.</translation>
+    </message>
+</context>
+<context>
+    <name>Brake</name>
+    <message>
+        <source>Méconnaissance</source>
+        <translation>Unawareness</translation>
+    </message>
+    <message>
+        <source>Cloisonnement</source>
+        <translation>Silos</translation>
+    </message>
+    <message>
+        <source>Méfiance / défiance</source>
+        <translation>Distrust</translation>
+    </message>
+    <message>
+        <source>Complexité</source>
+        <translation>Complexity</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneField</name>
+    <message>
+        <source>{name} ({insee})</source>
+        <translation>{name} ({insee})</translation>
+    </message>
+    <message>
+        <source>Nom de la commune ou code INSEE</source>
+        <translation>Municipality name or INSEE code</translation>
+    </message>
+    <message>
+        <source>Choisissez une commune de la liste ou saisissez un code INSEE à 5 caractères (ex. 59350 pour Lille).</source>
+        <translation>Choose a municipality from the list or enter a 5-character INSEE code (e.g. 59350 for Lille).</translation>
+    </message>
+</context>
+<context>
+    <name>CompanySize</name>
+    <message>
+        <source>TPE (moins de 10 salariés)</source>
+        <translation>Micro-enterprise (TPE, under 10 employees)</translation>
+    </message>
+    <message>
+        <source>PME (10 à 249 salariés)</source>
+        <translation>SME (PME, 10 to 249 employees)</translation>
+    </message>
+    <message>
+        <source>ETI (250 à 4 999 salariés)</source>
+        <translation>Mid-sized company (ETI, 250 to 4,999 employees)</translation>
+    </message>
+    <message>
+        <source>Grande entreprise</source>
+        <translation>Large company (GE)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>Le nom de famille est obligatoire.</source>
+        <translation>The surname is required.</translation>
+    </message>
+    <message>
+        <source>ex. Chargée de mission RSE</source>
+        <translation>e.g. CSR project officer</translation>
+    </message>
+    <message>
+        <source>prenom.nom@exemple.fr</source>
+        <translation>firstname.lastname@example.fr</translation>
+    </message>
+    <message>
+        <source>ex. 03 20 12 34 56</source>
+        <translation>e.g. 03 20 12 34 56</translation>
+    </message>
+    <message>
+        <source>ex. 06 12 34 56 78</source>
+        <translation>e.g. 06 12 34 56 78</translation>
+    </message>
+    <message>
+        <source>— non recueilli —</source>
+        <translation>— not collected —</translation>
+    </message>
+    <message>
+        <source>Informations utiles (pas de données sensibles)</source>
+        <translation>Useful information (no sensitive data)</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Nom *</source>
+        <translation>Surname *</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>Coordonnées</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Données personnelles (RGPD)</source>
+        <translation>Personal data (GDPR)</translation>
+    </message>
+    <message>
+        <source>Base légale</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Consentement le</source>
+        <translation>Consent given on</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Indiquez la date à laquelle la personne a donné son consentement.</source>
+        <translation>Enter the date on which the person gave their consent.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsView</name>
+    <message>
+        <source>Rechercher : nom, fonction, e-mail, notes…</source>
+        <translation>Search: name, job title, email, notes…</translation>
+    </message>
+    <message>
+        <source>Nouveau contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Dernier échange</source>
+        <translation>Last interaction</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Double-cliquez sur un rôle pour le modifier.</source>
+        <translation>Double-click a role to edit it.</translation>
+    </message>
+    <message>
+        <source>Cette personne n&apos;est liée à aucune organisation. Choisissez-en une ci-dessous, indiquez son rôle et cliquez sur « Lier ».</source>
+        <translation>This person is not linked to any organisation. Choose one below, enter their role and click “Link”.</translation>
+    </message>
+    <message>
+        <source>Retirer le lien</source>
+        <translation>Remove link</translation>
+    </message>
+    <message>
+        <source>Rôle, ex. Présidente, DRH, bénévole</source>
+        <translation>Role, e.g. Chair, HR Director, volunteer</translation>
+    </message>
+    <message>
+        <source>Lier</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Lier à une organisation</source>
+        <translation>Link to an organisation</translation>
+    </message>
+    <message>
+        <source>Enregistrez d&apos;abord ce contact : vous pourrez ensuite le lier à une ou plusieurs organisations.</source>
+        <translation>Save this contact first: you will then be able to link it to one or more organisations.</translation>
+    </message>
+    <message>
+        <source>Fiche</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Sélectionnez un contact dans la liste pour voir sa fiche et ses organisations, ou cliquez sur « Nouveau contact ».</source>
+        <translation>Select a contact in the list to see their details and organisations, or click “New contact”.</translation>
+    </message>
+    <message>
+        <source>{n} contact</source>
+        <translation>{n} contact</translation>
+    </message>
+    <message>
+        <source>{n} contacts</source>
+        <translation>{n} contacts</translation>
+    </message>
+    <message>
+        <source>Aucun contact ne correspond à cette recherche. Essayez le nom, le prénom ou l&apos;adresse e-mail.</source>
+        <translation>No contacts match this search. Try the surname, first name or email address.</translation>
+    </message>
+    <message>
+        <source>Aucun contact pour l&apos;instant. Cliquez sur « Nouveau contact » pour enregistrer une personne, puis liez-la à son organisation.</source>
+        <translation>No contacts yet. Click “New contact” to record a person, then link them to their organisation.</translation>
+    </message>
+    <message>
+        <source>Dernier échange le {date}</source>
+        <translation>Last interaction on {date}</translation>
+    </message>
+    <message>
+        <source>Aucun échange enregistré</source>
+        <translation>No interactions recorded</translation>
+    </message>
+    <message>
+        <source>Organisations ({n})</source>
+        <translation>Organisations ({n})</translation>
+    </message>
+    <message>
+        <source>Organisation principale</source>
+        <translation>Main organisation</translation>
+    </message>
+    <message>
+        <source>Renseignez au moins le nom de famille, puis cliquez sur « Enregistrer ».</source>
+        <translation>Enter at least the surname, then click “Save”.</translation>
+    </message>
+    <message>
+        <source>Corrigez les champs signalés en rouge pour enregistrer.</source>
+        <translation>Correct the fields marked in red to save.</translation>
+    </message>
+    <message>
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Les modifications de ce contact ne sont pas enregistrées. Les abandonner ?</source>
+        <translation>The changes to this contact have not been saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>Contact enregistré.</source>
+        <translation>Contact saved.</translation>
+    </message>
+    <message>
+        <source>Supprimer le contact</source>
+        <translation>Delete contact</translation>
+    </message>
+    <message>
+        <source>Supprimer « {name} » et ses liens avec les organisations ? Les échanges où la personne apparaît sont conservés.</source>
+        <translation>Delete “{name}” and their links to organisations? Interactions in which this person appears are kept.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Erreur inattendue</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Passerelle a rencontré une erreur inattendue. Vos données enregistrées sont intactes. Copiez les détails ci-dessous pour les transmettre à l&apos;équipe de développement.</source>
+        <translation>Passerelle has encountered an unexpected error. Your saved data is intact. Copy the details below to send them to the development team.</translation>
+    </message>
+    <message>
+        <source>Journal : {path}</source>
+        <translation>Log: {path}</translation>
+    </message>
+    <message>
+        <source>Copier les détails</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentKind</name>
+    <message>
+        <source>Document généré</source>
+        <translation>Generated document</translation>
+    </message>
+    <message>
+        <source>Document signé</source>
+        <translation>Signed document</translation>
+    </message>
+    <message>
+        <source>Pièce jointe</source>
+        <translation>Attachment</translation>
+    </message>
+</context>
+<context>
+    <name>Entity</name>
+    <message>
+        <source>L&apos;organisation</source>
+        <translation>The organisation</translation>
+    </message>
+    <message>
+        <source>Le contact</source>
+        <translation>The contact</translation>
+    </message>
+    <message>
+        <source>Le dossier</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <source>L&apos;échange</source>
+        <translation>The interaction</translation>
+    </message>
+    <message>
+        <source>La tâche</source>
+        <translation>The task</translation>
+    </message>
+    <message>
+        <source>La convention</source>
+        <translation>The agreement</translation>
+    </message>
+    <message>
+        <source>L&apos;événement</source>
+        <translation>The event</translation>
+    </message>
+    <message>
+        <source>Le document</source>
+        <translation>The document</translation>
+    </message>
+    <message>
+        <source>Le modèle</source>
+        <translation>The template</translation>
+    </message>
+</context>
+<context>
+    <name>EntityChooser</name>
+    <message>
+        <source>Aucun résultat pour « {text} »</source>
+        <translation>No results for “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Aucun barème de mécénat n&apos;est défini pour un exercice clos le {date}.</source>
+        <translation>No patronage tax-relief scale is defined for a financial year ending on {date}.</translation>
+    </message>
+    <message>
+        <source>Aucun dossier ne porte la référence {ref}.</source>
+        <translation>No partnership file has the reference {ref}.</translation>
+    </message>
+    <message>
+        <source>Base légale inconnue : {value}</source>
+        <translation>Unknown legal basis: {value}</translation>
+    </message>
+    <message>
+        <source>Cette base appartient déjà à une autre équipe.</source>
+        <translation>This database already belongs to another team.</translation>
+    </message>
+    <message>
+        <source>Cette base appartient déjà à une équipe.</source>
+        <translation>This database already belongs to a team.</translation>
+    </message>
+    <message>
+        <source>Cette base n&apos;appartient à aucune équipe : créez une équipe, ou rejoignez celle de vos collègues avec leur fichier de clé d&apos;équipe.</source>
+        <translation>This database does not belong to any team: create a team, or join your colleagues&apos; team with their team key file.</translation>
+    </message>
+    <message>
+        <source>Champ inconnu : {entity}.{field}</source>
+        <translation>Unknown field: {entity}.{field}</translation>
+    </message>
+    <message>
+        <source>Choisissez un dossier ou une convention pour le document.</source>
+        <translation>Choose a partnership file or an agreement for the document.</translation>
+    </message>
+    <message>
+        <source>Dossier introuvable : {ref}.</source>
+        <translation>Partnership file not found: {ref}.</translation>
+    </message>
+    <message>
+        <source>Erreur d&apos;écriture : {error}</source>
+        <translation>Write error: {error}</translation>
+    </message>
+    <message>
+        <source>Génération annulée : rien n&apos;a été écrit.</source>
+        <translation>Generation cancelled: nothing has been written.</translation>
+    </message>
+    <message>
+        <source>Identifiant invalide : {value}</source>
+        <translation>Invalid identifier: {value}</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;écrire le fichier {path} : {error}</source>
+        <translation>Cannot write the file {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;écrire « {file} » : {error}.</source>
+        <translation>Cannot write “{file}”: {error}.</translation>
+    </message>
+    <message>
+        <source>Impossible de lire {path} : {error}</source>
+        <translation>Cannot read {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Impossible de passer à l&apos;étape « {stage} » : {missing_text}.</source>
+        <translation>Cannot move to the “{stage}” stage: {missing_text}.</translation>
+    </message>
+    <message>
+        <source>Indiquez la raison pour passer le dossier « {status} ».</source>
+        <translation>Give a reason for setting the file to “{status}”.</translation>
+    </message>
+    <message>
+        <source>Indiquez le fichier de clé d&apos;équipe.</source>
+        <translation>Specify the team key file.</translation>
+    </message>
+    <message>
+        <source>L&apos;IBAN est vide.</source>
+        <translation>The IBAN is empty.</translation>
+    </message>
+    <message>
+        <source>L&apos;IBAN « {value} » est invalide : entre 15 et 34 caractères attendus ({length} saisis).</source>
+        <translation>The IBAN “{value}” is invalid: 15 to 34 characters expected ({length} entered).</translation>
+    </message>
+    <message>
+        <source>L&apos;IBAN « {value} » est invalide : il doit commencer par 2 lettres (pays) et 2 chiffres (clé), suivis de lettres et de chiffres uniquement.</source>
+        <translation>The IBAN “{value}” is invalid: it must start with 2 letters (country) and 2 digits (check digits), followed by letters and digits only.</translation>
+    </message>
+    <message>
+        <source>L&apos;IBAN « {value} » est invalide : la clé RIB ne correspond pas au compte.</source>
+        <translation>The IBAN “{value}” is invalid: the RIB key does not match the account.</translation>
+    </message>
+    <message>
+        <source>L&apos;IBAN « {value} » est invalide : la clé de contrôle ne correspond pas.</source>
+        <translation>The IBAN “{value}” is invalid: the check digits do not match.</translation>
+    </message>
+    <message>
+        <source>L&apos;IBAN « {value} » est invalide : {expected} caractères attendus pour le pays {country} ({length} saisis).</source>
+        <translation>The IBAN “{value}” is invalid: {expected} characters expected for country {country} ({length} entered).</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse e-mail est vide.</source>
+        <translation>The email address is empty.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse e-mail « {value} » est invalide : elle doit contenir un seul @.</source>
+        <translation>The email address “{value}” is invalid: it must contain exactly one @.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse e-mail « {value} » est invalide : la partie avant le @ est incorrecte.</source>
+        <translation>The email address “{value}” is invalid: the part before the @ is incorrect.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse e-mail « {value} » est invalide : le domaine après le @ est incorrect (ex. exemple.fr).</source>
+        <translation>The email address “{value}” is invalid: the domain after the @ is incorrect (e.g. example.fr).</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse e-mail « {value} » est trop longue (254 caractères au plus).</source>
+        <translation>The email address “{value}” is too long (254 characters at most).</translation>
+    </message>
+    <message>
+        <source>L&apos;association et l&apos;entreprise d&apos;un dossier doivent être deux organisations différentes.</source>
+        <translation>The association and the company of a partnership file must be two different organisations.</translation>
+    </message>
+    <message>
+        <source>L&apos;enregistrement {id} est introuvable.</source>
+        <translation>Record {id} cannot be found.</translation>
+    </message>
+    <message>
+        <source>La base est occupée par un autre programme : rien n&apos;a été enregistré.</source>
+        <translation>The database is in use by another program: nothing has been saved.</translation>
+    </message>
+    <message>
+        <source>La base n&apos;a pas pu être modifiée ({error}) : rien n&apos;a été importé.</source>
+        <translation>The database could not be modified ({error}): nothing has been imported.</translation>
+    </message>
+    <message>
+        <source>La base {path} a été créée par une version plus récente de Passerelle (schéma {revision}). Mettez Passerelle à jour pour l&apos;ouvrir.</source>
+        <translation>The database {path} was created by a newer version of Passerelle (schema {revision}). Update Passerelle to open it.</translation>
+    </message>
+    <message>
+        <source>La base {path} existe déjà : choisissez un nouveau fichier.</source>
+        <translation>The database {path} already exists: choose a new file.</translation>
+    </message>
+    <message>
+        <source>La base {path} n&apos;existe pas.</source>
+        <translation>The database {path} does not exist.</translation>
+    </message>
+    <message>
+        <source>La convention choisie appartient à un autre dossier.</source>
+        <translation>The chosen agreement belongs to another partnership file.</translation>
+    </message>
+    <message>
+        <source>La copie de sauvegarde {path} est corrompue ({status}).</source>
+        <translation>The backup copy {path} is corrupt ({status}).</translation>
+    </message>
+    <message>
+        <source>La durée doit être comprise entre 1 et 1440 minutes.</source>
+        <translation>The duration must be between 1 and 1,440 minutes.</translation>
+    </message>
+    <message>
+        <source>La mise à jour de la base a échoué ; la base d&apos;origine est intacte. Une sauvegarde se trouve ici : {backup_path}</source>
+        <translation>The database update failed; the original database is intact. A backup is available here: {backup_path}</translation>
+    </message>
+    <message>
+        <source>La phrase de passe doit compter au moins 8 caractères.</source>
+        <translation>The passphrase must be at least 8 characters long.</translation>
+    </message>
+    <message>
+        <source>La phrase de passe est vide.</source>
+        <translation>The passphrase is empty.</translation>
+    </message>
+    <message>
+        <source>La sauvegarde vers {path} a échoué : {error}</source>
+        <translation>The backup to {path} failed: {error}</translation>
+    </message>
+    <message>
+        <source>La valeur du don doit être strictement positive pour évaluer les contreparties (saisi : {value}).</source>
+        <translation>The value of the donation must be strictly positive to assess the benefits in return (entered: {value}).</translation>
+    </message>
+    <message>
+        <source>Le SIREN {value} est invalide : la clé de contrôle ne correspond pas.</source>
+        <translation>The SIREN {value} is invalid: the check digit does not match.</translation>
+    </message>
+    <message>
+        <source>Le SIRET {siret} n&apos;appartient pas au SIREN {siren}.</source>
+        <translation>The SIRET {siret} does not belong to SIREN {siren}.</translation>
+    </message>
+    <message>
+        <source>Le SIRET {value} est invalide : la clé de contrôle ne correspond pas.</source>
+        <translation>The SIRET {value} is invalid: the check digit does not match.</translation>
+    </message>
+    <message>
+        <source>Le champ « {label} » est obligatoire.</source>
+        <translation>The “{label}” field is required.</translation>
+    </message>
+    <message>
+        <source>Le code NAF est vide.</source>
+        <translation>The NAF code is empty.</translation>
+    </message>
+    <message>
+        <source>Le code NAF « {value} » est invalide : format attendu 62.01Z ou 6201Z (4 chiffres puis une lettre).</source>
+        <translation>The NAF code “{value}” is invalid: expected format 62.01Z or 6201Z (4 digits followed by a letter).</translation>
+    </message>
+    <message>
+        <source>Le code commune INSEE est vide.</source>
+        <translation>The INSEE municipality code is empty.</translation>
+    </message>
+    <message>
+        <source>Le code commune INSEE « {value} » est invalide : 5 caractères attendus (2 pour le département, 2A ou 2B en Corse, puis 3 chiffres).</source>
+        <translation>The INSEE municipality code “{value}” is invalid: 5 characters expected (2 for the département, 2A or 2B in Corsica, then 3 digits).</translation>
+    </message>
+    <message>
+        <source>Le code commune INSEE « {value} » est invalide : en Corse le département s&apos;écrit 2A ou 2B (un code en 20 est un code postal).</source>
+        <translation>The INSEE municipality code “{value}” is invalid: in Corsica the département is written 2A or 2B (a code beginning with 20 is a postcode).</translation>
+    </message>
+    <message>
+        <source>Le code commune INSEE « {value} » est invalide : le département {department} n&apos;existe pas.</source>
+        <translation>The INSEE municipality code “{value}” is invalid: département {department} does not exist.</translation>
+    </message>
+    <message>
+        <source>Le code postal est vide.</source>
+        <translation>The postcode is empty.</translation>
+    </message>
+    <message>
+        <source>Le code postal « {value} » est invalide : 5 chiffres attendus.</source>
+        <translation>The postcode “{value}” is invalid: 5 digits expected.</translation>
+    </message>
+    <message>
+        <source>Le disque est plein : rien n&apos;a été enregistré.</source>
+        <translation>The disk is full: nothing has been saved.</translation>
+    </message>
+    <message>
+        <source>Le dossier est déjà « {status} ».</source>
+        <translation>The partnership file is already “{status}”.</translation>
+    </message>
+    <message>
+        <source>Le dossier est déjà à l&apos;étape « {stage} ».</source>
+        <translation>The partnership file is already at the “{stage}” stage.</translation>
+    </message>
+    <message>
+        <source>Le dossier est « {status} » : reprenez-le avant de changer d&apos;étape.</source>
+        <translation>The partnership file is “{status}”: resume it before changing its stage.</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} contient une autre base de données.</source>
+        <translation>The file {path} contains a different database.</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n&apos;est pas une base Passerelle lisible.</source>
+        <translation>The file {path} is not a readable Passerelle database.</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n&apos;est pas une base lisible.</source>
+        <translation>The file {path} is not a readable database.</translation>
+    </message>
+    <message>
+        <source>Le fichier « {file} » est introuvable.</source>
+        <translation>The file “{file}” cannot be found.</translation>
+    </message>
+    <message>
+        <source>Le fichier « {file} » n&apos;est pas un document Word (.docx) lisible : {error}</source>
+        <translation>The file “{file}” is not a readable Word document (.docx): {error}</translation>
+    </message>
+    <message>
+        <source>Le filtre « heure » ne s&apos;applique pas à la valeur « {value} » (une date et heure était attendue).</source>
+        <translation>The “heure” filter does not apply to the value “{value}” (a date and time was expected).</translation>
+    </message>
+    <message>
+        <source>Le filtre « {filter} » ne s&apos;applique pas à la valeur « {value} » (un montant était attendu).</source>
+        <translation>The “{filter}” filter does not apply to the value “{value}” (an amount was expected).</translation>
+    </message>
+    <message>
+        <source>Le filtre « {filter} » ne s&apos;applique pas à la valeur « {value} » (une date était attendue).</source>
+        <translation>The “{filter}” filter does not apply to the value “{value}” (a date was expected).</translation>
+    </message>
+    <message>
+        <source>Le modèle « {file} » est introuvable.</source>
+        <translation>The template “{file}” cannot be found.</translation>
+    </message>
+    <message>
+        <source>Le modèle « {file} » n&apos;a pas pu être rempli : {error}.</source>
+        <translation>The template “{file}” could not be filled in: {error}.</translation>
+    </message>
+    <message>
+        <source>Le modèle « {file} » tente une opération interdite ({error}) : rendu refusé.</source>
+        <translation>The template “{file}” attempts a forbidden operation ({error}): rendering refused.</translation>
+    </message>
+    <message>
+        <source>Le modèle « {file} » utilise un champ absent des données : {error}.</source>
+        <translation>The template “{file}” uses a field that is missing from the data: {error}.</translation>
+    </message>
+    <message>
+        <source>Le montant « {label} » doit être un nombre positif ou nul (saisi : {value}).</source>
+        <translation>The amount “{label}” must be a positive number or zero (entered: {value}).</translation>
+    </message>
+    <message>
+        <source>Le numéro RNA est vide.</source>
+        <translation>The RNA number is empty.</translation>
+    </message>
+    <message>
+        <source>Le numéro RNA « {value} » est invalide : W suivi de 9 caractères attendu ({length} caractère(s) après le W).</source>
+        <translation>The RNA number “{value}” is invalid: W followed by 9 characters expected ({length} character(s) after the W).</translation>
+    </message>
+    <message>
+        <source>Le numéro RNA « {value} » est invalide : après le W, 9 chiffres sont attendus (seul le 2e peut être A ou B pour la Corse ou l&apos;outre-mer).</source>
+        <translation>The RNA number “{value}” is invalid: after the W, 9 digits are expected (only the 2nd may be A or B, for Corsica or the French overseas territories).</translation>
+    </message>
+    <message>
+        <source>Le numéro RNA « {value} » est invalide : il doit commencer par la lettre W.</source>
+        <translation>The RNA number “{value}” is invalid: it must start with the letter W.</translation>
+    </message>
+    <message>
+        <source>Le numéro de téléphone est vide.</source>
+        <translation>The phone number is empty.</translation>
+    </message>
+    <message>
+        <source>Le numéro de téléphone « {value} » contient des caractères autres que des chiffres.</source>
+        <translation>The phone number “{value}” contains characters other than digits.</translation>
+    </message>
+    <message>
+        <source>Le numéro de téléphone « {value} » doit commencer par 0 (0X XX XX XX XX) ou par +33.</source>
+        <translation>The phone number “{value}” must start with 0 (0X XX XX XX XX) or +33.</translation>
+    </message>
+    <message>
+        <source>Le numéro de téléphone « {value} » doit comporter 10 chiffres (0X XX XX XX XX) ; {length} saisi(s).</source>
+        <translation>The phone number “{value}” must have 10 digits (0X XX XX XX XX); {length} entered.</translation>
+    </message>
+    <message>
+        <source>Le numéro de téléphone « {value} » doit comporter 9 chiffres après +33 ; {length} saisi(s).</source>
+        <translation>The phone number “{value}” must have 9 digits after +33; {length} entered.</translation>
+    </message>
+    <message>
+        <source>Le numéro de téléphone « {value} » est invalide : après le 0 initial, le chiffre suivant doit être entre 1 et 9.</source>
+        <translation>The phone number “{value}” is invalid: after the leading 0, the next digit must be between 1 and 9.</translation>
+    </message>
+    <message>
+        <source>Le numéro de téléphone « {value} » n&apos;est pas un numéro français : seul l&apos;indicatif +33 est accepté.</source>
+        <translation>The phone number “{value}” is not a French number: only the +33 country code is accepted.</translation>
+    </message>
+    <message>
+        <source>Le plafond annuel de la sécurité sociale (PASS) de {year} n&apos;est pas renseigné.</source>
+        <translation>The annual social security ceiling (PASS) for {year} has not been entered.</translation>
+    </message>
+    <message>
+        <source>Le {label} est vide.</source>
+        <translation>The {label} is empty.</translation>
+    </message>
+    <message>
+        <source>Le {label} « {value} » doit comporter {expected} chiffres ({length} saisi(s)).</source>
+        <translation>The {label} “{value}” must have {expected} digits ({length} entered).</translation>
+    </message>
+    <message>
+        <source>Le {label} « {value} » ne doit contenir que des chiffres.</source>
+        <translation>The {label} “{value}” must contain digits only.</translation>
+    </message>
+    <message>
+        <source>Modèle inconnu : « {name} ». Modèles fournis : {known} ; ou donnez le chemin d&apos;un fichier .docx.</source>
+        <translation>Unknown template: “{name}”. Templates provided: {known}; or give the path to a .docx file.</translation>
+    </message>
+    <message>
+        <source>Montant invalide : {value}</source>
+        <translation>Invalid amount: {value}</translation>
+    </message>
+    <message>
+        <source>Nombre hors des limites pour une écriture en lettres : {value}.</source>
+        <translation>Number out of range for writing out in words: {value}.</translation>
+    </message>
+    <message>
+        <source>Plusieurs dossiers portent la référence {ref} (créés sur des postes différents) : utilisez l&apos;identifiant.</source>
+        <translation>Several partnership files have the reference {ref} (created on different computers): use the identifier.</translation>
+    </message>
+    <message>
+        <source>Rattachez l&apos;échange à un dossier ou à une organisation.</source>
+        <translation>Attach the interaction to a partnership file or an organisation.</translation>
+    </message>
+    <message>
+        <source>Taille d&apos;entreprise inconnue : {value}</source>
+        <translation>Unknown company size: {value}</translation>
+    </message>
+    <message>
+        <source>Type d&apos;enregistrement inconnu : {entity}</source>
+        <translation>Unknown record type: {entity}</translation>
+    </message>
+    <message>
+        <source>Type d&apos;organisation inconnu : {value}</source>
+        <translation>Unknown organisation type: {value}</translation>
+    </message>
+    <message>
+        <source>Type d&apos;échange inconnu : {value}</source>
+        <translation>Unknown interaction type: {value}</translation>
+    </message>
+    <message>
+        <source>Un montant ne peut pas être négatif.</source>
+        <translation>An amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Une phrase de passe est nécessaire (--passphrase-file).</source>
+        <translation>A passphrase is required (--passphrase-file).</translation>
+    </message>
+    <message>
+        <source>Valeur inconnue pour « {label} » : {value}</source>
+        <translation>Unknown value for “{label}”: {value}</translation>
+    </message>
+    <message>
+        <source>{detail}{suffix}</source>
+        <translation>{detail}{suffix}</translation>
+    </message>
+    <message>
+        <source>{what} {id} est introuvable (supprimé ?).</source>
+        <translation>{what} {id} cannot be found (deleted?).</translation>
+    </message>
+    <message>
+        <source>« {value} » n&apos;est pas un IBAN français : la clé RIB ne peut pas être vérifiée.</source>
+        <translation>“{value}” is not a French IBAN: the RIB key cannot be checked.</translation>
+    </message>
+    <message>
+        <source>Échelle inconnue : {scale} (mda ou metropolis).</source>
+        <translation>Unknown scale: {scale} (mda or metropolis).</translation>
+    </message>
+    <message>
+        <source>Passerelle</source>
+        <translation>Passerelle</translation>
+    </message>
+</context>
+<context>
+    <name>EventKind</name>
+    <message>
+        <source>Speed-dating associations–entreprises</source>
+        <translation>Association–company speed networking</translation>
+    </message>
+    <message>
+        <source>Petit-déjeuner</source>
+        <translation>Breakfast meeting</translation>
+    </message>
+    <message>
+        <source>Conférence</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <source>Atelier</source>
+        <translation>Workshop</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <source>Événements</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Les actions collectives qui font se rencontrer associations et entreprises. L&apos;organisation des événements (invitations, présences, rencontres) arrive avec le module Événements.</source>
+        <translation>The collective events that bring associations and companies together. Organising events (invitations, attendance, meetings) will come with the Events module.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Invitées</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Présentes</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>Tous les événements</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <source>Aucun événement pour l&apos;instant. Les speed-datings, petits-déjeuners, conférences et ateliers apparaîtront ici, avec le nombre d&apos;organisations invitées et présentes.</source>
+        <translation>No events yet. Speed-networking sessions, breakfast meetings, conferences and workshops will appear here, with the number of organisations invited and attending.</translation>
+    </message>
+    <message>
+        <source>Événements : {count}. « Invitées » et « Présentes » comptent les organisations.</source>
+        <translation>Events: {count}. “Invited” and “Attended” count organisations.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDetailView</name>
+    <message>
+        <source>Aucun dossier ouvert.
+Double-cliquez sur un dossier dans « Dossiers » pour l&apos;afficher ici.</source>
+        <translation>No file open.
+Double-click a file in “Files” to display it here.</translation>
+    </message>
+    <message>
+        <source>Intitulé du dossier</source>
+        <translation>File title</translation>
+    </message>
+    <message>
+        <source>Cliquez pour modifier l&apos;intitulé ; Entrée pour enregistrer, Échap pour annuler.</source>
+        <translation>Click to edit the title; Enter to save, Esc to cancel.</translation>
+    </message>
+    <message>
+        <source>Catégorie à préciser</source>
+        <translation>Category to be specified</translation>
+    </message>
+    <message>
+        <source>Non attribué</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Consigner un échange</source>
+        <translation>Log an interaction</translation>
+    </message>
+    <message>
+        <source>Mettre en pause</source>
+        <translation>Put on hold</translation>
+    </message>
+    <message>
+        <source>Abandonner</source>
+        <translation>Abandon</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Changer d&apos;étape</source>
+        <translation>Change stage</translation>
+    </message>
+    <message>
+        <source>Catégorie :</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Suivi par :</source>
+        <translation>Handled by:</translation>
+    </message>
+    <message>
+        <source>Objectifs, freins et thèmes</source>
+        <translation>Objectives, brakes and themes</translation>
+    </message>
+    <message>
+        <source>Double-cliquez sur un échange pour lire ses notes complètes.</source>
+        <translation>Double-click an interaction to read its full notes.</translation>
+    </message>
+    <message>
+        <source>Aucune tâche ouverte pour ce dossier. Les prochaines étapes d&apos;un échange deviennent des tâches ; vous pouvez aussi en ajouter une ci-dessous.</source>
+        <translation>No open tasks for this file. The next steps of an interaction become tasks; you can also add one below.</translation>
+    </message>
+    <message>
+        <source>Nouvelle tâche, ex. : relancer la direction RSE</source>
+        <translation>New task, e.g. follow up with the CSR department</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Ajouter la tâche</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Montant valorisé</source>
+        <translation>Valued amount</translation>
+    </message>
+    <message>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Aucune convention rattachée à ce dossier. Une convention est nécessaire pour passer à l&apos;étape « Convention ».</source>
+        <translation>No agreement attached to this file. An agreement is required to move to the “Agreement” stage.</translation>
+    </message>
+    <message>
+        <source>Ajouter un thème</source>
+        <translation>Add a theme</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Retirer le thème sélectionné</source>
+        <translation>Remove the selected theme</translation>
+    </message>
+    <message>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Freins observés</source>
+        <translation>Brakes observed</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Enregistrer les modifications</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Annuler les modifications</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Échanges</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Dernier échange</source>
+        <translation>Last interaction</translation>
+    </message>
+    <message>
+        <source>Personne n&apos;a encore été noté comme participant à un échange de ce dossier. Ajoutez les participants en consignant un échange.</source>
+        <translation>Nobody has been recorded yet as a participant in an interaction for this file. Add participants when you log an interaction.</translation>
+    </message>
+    <message>
+        <source>Historique ({n})</source>
+        <translation>History ({n})</translation>
+    </message>
+    <message>
+        <source>Tâches ({n})</source>
+        <translation>Tasks ({n})</translation>
+    </message>
+    <message>
+        <source>Conventions ({n})</source>
+        <translation>Agreements ({n})</translation>
+    </message>
+    <message>
+        <source>Participants ({n})</source>
+        <translation>Participants ({n})</translation>
+    </message>
+    <message>
+        <source>association à renseigner</source>
+        <translation>association to be specified</translation>
+    </message>
+    <message>
+        <source>entreprise à renseigner</source>
+        <translation>company to be specified</translation>
+    </message>
+    <message>
+        <source>Ouvert le {date}</source>
+        <translation>Opened on {date}</translation>
+    </message>
+    <message>
+        <source>à l&apos;étape actuelle depuis le {date}</source>
+        <translation>at the current stage since {date}</translation>
+    </message>
+    <message>
+        <source>Ce dossier est en pause.</source>
+        <translation>This file is on hold.</translation>
+    </message>
+    <message>
+        <source>Ce dossier a été abandonné.</source>
+        <translation>This file has been abandoned.</translation>
+    </message>
+    <message>
+        <source>Raison : {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>« Reprendre » le remet en cours à la même étape.</source>
+        <translation>“Resume” makes it active again at the same stage.</translation>
+    </message>
+    <message>
+        <source>échéance le {date}</source>
+        <translation>due on {date}</translation>
+    </message>
+    <message>
+        <source>Cochez quand c&apos;est fait.</source>
+        <translation>Tick when done.</translation>
+    </message>
+    <message>
+        <source>En retard. Cochez quand c&apos;est fait.</source>
+        <translation>Overdue. Tick when done.</translation>
+    </message>
+    <message>
+        <source>Revenir à une étape précédente</source>
+        <translation>Go back to a previous stage</translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;étape « {stage} » ? Vous pouvez indiquer pourquoi (facultatif).</source>
+        <translation>Go back to the “{stage}” stage? You can say why (optional).</translation>
+    </message>
+    <message>
+        <source>Mettre le dossier en pause</source>
+        <translation>Put the file on hold</translation>
+    </message>
+    <message>
+        <source>Pourquoi mettre ce dossier en pause ? (par exemple : attente du budget de l&apos;entreprise)</source>
+        <translation>Why put this file on hold? (for example: waiting for the company&apos;s budget)</translation>
+    </message>
+    <message>
+        <source>Abandonner le dossier</source>
+        <translation>Abandon the file</translation>
+    </message>
+    <message>
+        <source>Pourquoi abandonner ce dossier ? La raison reste dans son historique ; vous pourrez le reprendre plus tard.</source>
+        <translation>Why abandon this file? The reason stays in its history; you can resume it later.</translation>
+    </message>
+    <message>
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+</context>
+<context>
+    <name>FileOrigin</name>
+    <message>
+        <source>Rencontre collective</source>
+        <translation>Collective meeting</translation>
+    </message>
+    <message>
+        <source>Orientation par un partenaire</source>
+        <translation>Referral by a partner</translation>
+    </message>
+    <message>
+        <source>Demande directe</source>
+        <translation>Direct request</translation>
+    </message>
+    <message>
+        <source>Mise en relation (besoin ↔ offre)</source>
+        <translation>Matching (need ↔ offer)</translation>
+    </message>
+</context>
+<context>
+    <name>FileStatus</name>
+    <message>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>En pause</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>Abandonné</source>
+        <translation>Abandoned</translation>
+    </message>
+</context>
+<context>
+    <name>FileTimeline</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Échange</source>
+        <translation>Interaction</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier à l&apos;étape « {stage} »</source>
+        <translation>File opened at the “{stage}” stage</translation>
+    </message>
+    <message>
+        <source>« {old} » → « {new} »</source>
+        <translation>“{old}” → “{new}”</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>par {name}</source>
+        <translation>by {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FilesView</name>
+    <message>
+        <source>Changement d&apos;étape impossible</source>
+        <extracomment>Days in a stage after which a card shows its age in orange (a stalled file). Entities whose change can alter what the view shows.</extracomment>
+        <translation>Cannot change stage</translation>
+    </message>
+    <message>
+        <source>Le dossier ne peut pas encore passer à l&apos;étape «&#xa0;{stage}&#xa0;».</source>
+        <translation>The file cannot move to the “{stage}” stage yet.</translation>
+    </message>
+    <message>
+        <source>Il manque :
+{items}
+
+Complétez le dossier puis réessayez.</source>
+        <translation>Missing:
+{items}
+
+Complete the file and try again.</translation>
+    </message>
+    <message>
+        <source>dossiers_{date}.csv</source>
+        <translation>files_{date}.csv</translation>
+    </message>
+    <message>
+        <source>Exporter les dossiers</source>
+        <translation>Export files</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>À l&apos;étape « {stage} » depuis {n} jour</source>
+        <translation>At the “{stage}” stage for {n} day</translation>
+    </message>
+    <message>
+        <source>À l&apos;étape « {stage} » depuis {n} jours</source>
+        <translation>At the “{stage}” stage for {n} days</translation>
+    </message>
+    <message>
+        <source>{n} j</source>
+        <translation>{n} d</translation>
+    </message>
+    <message>
+        <source>… et {n} autre : utilisez la vue Liste pour le voir</source>
+        <translation>… and {n} more: use the List view to see it</translation>
+    </message>
+    <message>
+        <source>… et {n} autres : utilisez la vue Liste pour les voir</source>
+        <translation>… and {n} more: use the List view to see them</translation>
+    </message>
+    <message>
+        <source>{n} dossier</source>
+        <translation>{n} file</translation>
+    </message>
+    <message>
+        <source>{n} dossiers</source>
+        <translation>{n} files</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Entreprise</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Facilitateur</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>À l&apos;étape depuis</source>
+        <translation>At stage since</translation>
+    </message>
+    <message>
+        <source>Dossiers d&apos;accompagnement</source>
+        <translation>Partnership files</translation>
+    </message>
+    <message>
+        <source>Tableau de bord</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Afficher les dossiers en pause ou abandonnés</source>
+        <translation>Show files on hold or abandoned</translation>
+    </message>
+    <message>
+        <source>Exporter (CSV)</source>
+        <translation>Export (CSV)</translation>
+    </message>
+    <message>
+        <source>Exporter les dossiers affichés, avec les filtres et le tri en cours</source>
+        <translation>Export the files shown, with the current filters and sort order</translation>
+    </message>
+    <message>
+        <source>Nouveau dossier</source>
+        <translation>New file</translation>
+    </message>
+    <message>
+        <source>Aucun dossier pour l&apos;instant.
+Créez le premier avec « Nouveau dossier » : il apparaîtra dans la colonne « Premier contact ».</source>
+        <translation>No files yet.
+Create the first one with “New file”: it will appear in the “First contact” column.</translation>
+    </message>
+    <message>
+        <source>Rechercher (référence, intitulé, organisation…)</source>
+        <translation>Search (reference, title, organisation…)</translation>
+    </message>
+    <message>
+        <source>Toutes les étapes</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <source>Toutes les catégories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Tous les facilitateurs</source>
+        <translation>All facilitators</translation>
+    </message>
+    <message>
+        <source>Toutes les communes</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <source>Tous les thèmes</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <source>Toutes les tailles d&apos;entreprise</source>
+        <translation>All company sizes</translation>
+    </message>
+    <message>
+        <source>Réinitialiser</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Aucun dossier ne correspond à ces filtres.
+Modifiez ou réinitialisez les filtres, ou créez un dossier avec « Nouveau dossier ».</source>
+        <translation>No files match these filters.
+Change or reset the filters, or create a file with “New file”.</translation>
+    </message>
+    <message>
+        <source>{n} dossier exporté dans {path}</source>
+        <translation>{n} file exported to {path}</translation>
+    </message>
+    <message>
+        <source>{n} dossiers exportés dans {path}</source>
+        <translation>{n} files exported to {path}</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape…</source>
+        <translation>Move to stage…</translation>
+    </message>
+    <message>
+        <source>Consigner un échange…</source>
+        <translation>Log an interaction…</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <source>en retard de {days} j</source>
+        <extracomment>Upcoming relances are those due within this many days.</extracomment>
+        <translation>{days} d overdue</translation>
+    </message>
+    <message>
+        <source>aujourd&apos;hui</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>demain</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <source>dans {days} j</source>
+        <translation>in {days} d</translation>
+    </message>
+    <message>
+        <source>Bonjour</source>
+        <translation>Hello</translation>
+    </message>
+    <message>
+        <source>Fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cocher quand c&apos;est fait</source>
+        <translation>Tick when done</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Relance</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>{title}
+Pour : {who}</source>
+        <translation>{title}
+For: {who}</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Cochez une relance pour la marquer comme faite ; double-cliquez pour ouvrir son dossier.</source>
+        <translation>Tick a follow-up to mark it as done; double-click to open its file.</translation>
+    </message>
+    <message>
+        <source>Mes relances</source>
+        <translation>My follow-ups</translation>
+    </message>
+    <message>
+        <source>Inclure celles de mes collègues</source>
+        <translation>Include my colleagues&apos; follow-ups</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Modifié</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <source>Dossiers récemment modifiés</source>
+        <translation>Recently modified files</translation>
+    </message>
+    <message>
+        <source>Aucun dossier pour l&apos;instant. Ouvrez-en un avec Fichier › Nouveau dossier…</source>
+        <translation>No files yet. Open one with File › New file…</translation>
+    </message>
+    <message>
+        <source>Depuis</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>{days} j</source>
+        <translation>{days} d</translation>
+    </message>
+    <message>
+        <source>À cette étape depuis le {date}</source>
+        <translation>At this stage since {date}</translation>
+    </message>
+    <message>
+        <source>Dossiers qui stagnent</source>
+        <translation>Stalled files</translation>
+    </message>
+    <message>
+        <source>Aucune relance en retard ni prévue dans les 14 prochains jours, pour toute l&apos;équipe.</source>
+        <translation>No follow-ups overdue or due in the next 14 days, for the whole team.</translation>
+    </message>
+    <message>
+        <source>Aucune relance en retard ni prévue dans les 14 prochains jours. Les prochaines étapes notées en consignant un échange (Ctrl+M) apparaissent ici.</source>
+        <translation>No follow-ups overdue or due in the next 14 days. Next steps noted when logging an interaction (Ctrl+M) appear here.</translation>
+    </message>
+    <message>
+        <source>Aucune relance ne vous est attribuée ({user}) : voici celles de toute l&apos;équipe.</source>
+        <translation>No follow-ups are assigned to you ({user}): here are the whole team&apos;s.</translation>
+    </message>
+    <message>
+        <source>En retard : {overdue} · dans les 14 jours : {upcoming}. Cochez une relance faite ; double-cliquez pour ouvrir son dossier.</source>
+        <translation>Overdue: {overdue} · due within 14 days: {upcoming}. Tick a follow-up once done; double-click to open its file.</translation>
+    </message>
+    <message>
+        <source>Dossiers actifs à la même étape depuis plus de {days} jours (hors « Mise en œuvre &amp; suivi » et « Partenariat structurant ») : {count}.</source>
+        <translation>Active files at the same stage for more than {days} days (excluding “Implementation &amp; follow-up” and “Structuring partnership”): {count}.</translation>
+    </message>
+    <message>
+        <source>Aucun dossier actif n&apos;est resté plus de {days} jours à la même étape. Le seuil se règle dans Fichier › Préférences…</source>
+        <translation>No active file has stayed at the same stage for more than {days} days. The threshold is set in File › Preferences…</translation>
+    </message>
+    <message>
+        <source>Bonsoir</source>
+        <translation>Good evening</translation>
+    </message>
+    <message>
+        <source>{hello} {name}</source>
+        <translation>{hello}, {name}</translation>
+    </message>
+    <message>
+        <source>Nous sommes le {date}. Relances en retard : {count}.</source>
+        <translation>Today is {date}. Overdue follow-ups: {count}.</translation>
+    </message>
+    <message>
+        <source>Nous sommes le {date}.</source>
+        <translation>Today is {date}.</translation>
+    </message>
+    <message>
+        <source>Nous sommes le {date}. Aucune relance en retard.</source>
+        <translation>Today is {date}. No overdue follow-ups.</translation>
+    </message>
+</context>
+<context>
+    <name>IdTableModel</name>
+    <message>
+        <source>Oui</source>
+        <extracomment>Role returning the row&apos;s UUID as text (for views, tests and drag-and-drop). Role returning the raw value of a cell (before formatting).</extracomment>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionKind</name>
+    <message>
+        <source>Réunion</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Appel téléphonique</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>Séance de médiation</source>
+        <translation>Mediation session</translation>
+    </message>
+    <message>
+        <source>Visite sur site</source>
+        <translation>Site visit</translation>
+    </message>
+    <message>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Rencontre lors d&apos;un événement</source>
+        <translation>Meeting at an event</translation>
+    </message>
+    <message>
+        <source>Réunion de bilan</source>
+        <translation>Review meeting</translation>
+    </message>
+</context>
+<context>
+    <name>LegalBasis</name>
+    <message>
+        <source>Intérêt légitime</source>
+        <translation>Legitimate interest</translation>
+    </message>
+    <message>
+        <source>Consentement</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Exécution d&apos;un contrat</source>
+        <translation>Performance of a contract</translation>
+    </message>
+    <message>
+        <source>Obligation légale</source>
+        <translation>Legal obligation</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Accueil</source>
+        <extracomment>The navigation&apos;s views, in order (Ctrl+1 … Ctrl+8).</extracomment>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Conventions</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Événements</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Observatoire</source>
+        <translation>Observatory</translation>
+    </message>
+    <message>
+        <source>Registre</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Base : {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>Utilisateur : {user}</source>
+        <translation>User: {user}</translation>
+    </message>
+    <message>
+        <source>Nouveau dossier…</source>
+        <translation>New file…</translation>
+    </message>
+    <message>
+        <source>Nouvelle organisation…</source>
+        <translation>New organisation…</translation>
+    </message>
+    <message>
+        <source>Consigner un échange…</source>
+        <translation>Log an interaction…</translation>
+    </message>
+    <message>
+        <source>Consigner une réunion, un appel, une médiation… (Ctrl+M)</source>
+        <translation>Log a meeting, a call, a mediation session… (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Préférences…</source>
+        <translation>Preferences…</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Rechercher…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>← Retour</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Revenir à la vue précédente (Alt+←)</source>
+        <translation>Go back to the previous view (Alt+←)</translation>
+    </message>
+    <message>
+        <source>À propos de Passerelle</source>
+        <translation>About Passerelle</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Aid&amp;e</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Barre principale</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>Consigner un échange</source>
+        <translation>Log an interaction</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Passerelle {version}&lt;/h3&gt;&lt;p&gt;Le carnet de bord des facilitateurs de partenariats entre associations et entreprises de la métropole lilloise : mise en relation, accompagnement des dossiers, animation et observatoire.&lt;/p&gt;&lt;p&gt;Fonctionne hors ligne ; vos données restent sur ce poste.&lt;/p&gt;&lt;p&gt;Licence EUPL-1.2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Passerelle {version}&lt;/h3&gt;&lt;p&gt;The logbook of partnership facilitators working between associations and companies in the Lille metropolis: matching, partnership-file support, community engagement and observatory.&lt;/p&gt;&lt;p&gt;Works offline; your data stays on this computer.&lt;/p&gt;&lt;p&gt;Licence EUPL-1.2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Abandonner la saisie ?</source>
+        <extracomment>Days between a meeting and the default due date of its next steps.</extracomment>
+        <translation>Discard this entry?</translation>
+    </message>
+    <message>
+        <source>Les notes saisies n&apos;ont pas été enregistrées. Voulez-vous vraiment fermer ?</source>
+        <translation>The notes you entered have not been saved. Do you really want to close?</translation>
+    </message>
+    <message>
+        <source>Consigner un échange</source>
+        <translation>Log an interaction</translation>
+    </message>
+    <message>
+        <source>Référence, intitulé ou organisation (↓ : dossiers récents)</source>
+        <translation>Reference, title or organisation (↓: recent files)</translation>
+    </message>
+    <message>
+        <source>Facultatif si un dossier est choisi</source>
+        <translation>Optional if a file is chosen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Non précisée</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>Ex. : point d&apos;étape sur le mécénat de compétences</source>
+        <translation>E.g. progress review on skills patronage</translation>
+    </message>
+    <message>
+        <source>Ce qui s&apos;est dit, les besoins exprimés, l&apos;ambiance…</source>
+        <translation>What was said, the needs expressed, the atmosphere…</translation>
+    </message>
+    <message>
+        <source>Ce qui a été décidé ensemble</source>
+        <translation>What was decided together</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Enregistrer l&apos;échange (Ctrl+Entrée)</source>
+        <translation>Save the interaction (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dossier…</source>
+        <translation>File…</translation>
+    </message>
+    <message>
+        <source>Organisation…</source>
+        <translation>Organisation…</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganisation</source>
+        <translation>Or&amp;ganisation</translation>
+    </message>
+    <message>
+        <source>Da&amp;te</source>
+        <translation>Da&amp;te</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <source>Du&amp;rée</source>
+        <translation>Du&amp;ration</translation>
+    </message>
+    <message>
+        <source>&amp;Objet</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <source>&amp;Participants</source>
+        <translation>&amp;Participants</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Dé&amp;cisions</source>
+        <translation>De&amp;cisions</translation>
+    </message>
+    <message>
+        <source>Prochaines étapes (deviennent des tâches)</source>
+        <translation>Next steps (become tasks)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Entrée pour enregistrer</source>
+        <translation>Ctrl+Enter to save</translation>
+    </message>
+    <message>
+        <source>Choisissez le dossier dans la liste proposée, ou videz le champ.</source>
+        <translation>Choose the file from the suggested list, or clear the field.</translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;organisation dans la liste proposée, ou videz le champ.</source>
+        <translation>Choose the organisation from the suggested list, or clear the field.</translation>
+    </message>
+</context>
+<context>
+    <name>Mission</name>
+    <message>
+        <source>Mise en relation</source>
+        <translation>Matching</translation>
+    </message>
+    <message>
+        <source>Animation</source>
+        <translation>Community engagement</translation>
+    </message>
+    <message>
+        <source>Accompagnement</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Observatoire</source>
+        <translation>Observatory</translation>
+    </message>
+</context>
+<context>
+    <name>NeedStatus</name>
+    <message>
+        <source>Ouvert</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>En cours de mise en relation</source>
+        <translation>Matching in progress</translation>
+    </message>
+    <message>
+        <source>Satisfait</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Clos</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>NewFileDialog</name>
+    <message>
+        <source>Nouveau dossier</source>
+        <extracomment>A file&apos;s partner may be a company or a foundation (as ``services.files`` accepts).</extracomment>
+        <translation>New file</translation>
+    </message>
+    <message>
+        <source>Ex. : chantier d&apos;insertion — atelier vélo</source>
+        <translation>E.g. work-integration project — bicycle workshop</translation>
+    </message>
+    <message>
+        <source>Tapez le nom de l&apos;association…</source>
+        <translation>Type the association&apos;s name…</translation>
+    </message>
+    <message>
+        <source>Facultatif : l&apos;entreprise ou la fondation</source>
+        <translation>Optional: the company or foundation</translation>
+    </message>
+    <message>
+        <source>À préciser plus tard</source>
+        <translation>To be specified later</translation>
+    </message>
+    <message>
+        <source>Non précisée</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>Séparés par des virgules : insertion, sport</source>
+        <translation>Separated by commas: integration, sport</translation>
+    </message>
+    <message>
+        <source>&amp;Intitulé</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Association</source>
+        <translation>&amp;Association</translation>
+    </message>
+    <message>
+        <source>&amp;Entreprise</source>
+        <translation>Co&amp;mpany</translation>
+    </message>
+    <message>
+        <source>&amp;Catégorie</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>&amp;Origine</source>
+        <translation>&amp;Origin</translation>
+    </message>
+    <message>
+        <source>&amp;Thèmes</source>
+        <translation>T&amp;hemes</translation>
+    </message>
+    <message>
+        <source>Créer le dossier</source>
+        <translation>Create file</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Le dossier s&apos;ouvre à l&apos;étape « Premier contact ». Vous pourrez compléter les partenaires et la catégorie ensuite.</source>
+        <translation>The file opens at the “First contact” stage. You can fill in the partners and the category afterwards.</translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;association dans la liste proposée, ou videz le champ.</source>
+        <translation>Choose the association from the suggested list, or clear the field.</translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;entreprise dans la liste proposée, ou videz le champ.</source>
+        <translation>Choose the company from the suggested list, or clear the field.</translation>
+    </message>
+</context>
+<context>
+    <name>NextStepsEditor</name>
+    <message>
+        <source>Ex. : envoyer le projet de convention</source>
+        <translation>E.g. send the draft agreement</translation>
+    </message>
+    <message>
+        <source>Intitulé de l&apos;étape</source>
+        <translation>Step title</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Responsable</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Responsable (vous, si vide)</source>
+        <translation>Owner (you, if empty)</translation>
+    </message>
+    <message>
+        <source>Retirer cette étape</source>
+        <translation>Remove this step</translation>
+    </message>
+    <message>
+        <source>+ Ajouter une étape</source>
+        <translation>+ Add a step</translation>
+    </message>
+    <message>
+        <source>Prochaine étape</source>
+        <translation>Next step</translation>
+    </message>
+</context>
+<context>
+    <name>NotesDialog</name>
+    <message>
+        <source>Participants : {names}</source>
+        <translation>Participants: {names}</translation>
+    </message>
+    <message>
+        <source>Ces notes ont été modifiées sur deux postes à la fois : la version la plus récente est affichée.</source>
+        <translation>These notes were edited on two computers at the same time: the most recent version is shown.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>(aucune note)</source>
+        <translation>(no notes)</translation>
+    </message>
+    <message>
+        <source>Décisions</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Objective</name>
+    <message>
+        <source>Entreprise : management / RH</source>
+        <translation>Company: management / HR</translation>
+    </message>
+    <message>
+        <source>Entreprise : innovation</source>
+        <translation>Company: innovation</translation>
+    </message>
+    <message>
+        <source>Entreprise : performance économique</source>
+        <translation>Company: economic performance</translation>
+    </message>
+    <message>
+        <source>Entreprise : dialogue avec les parties prenantes</source>
+        <translation>Company: stakeholder dialogue</translation>
+    </message>
+    <message>
+        <source>Association : ressources financières</source>
+        <translation>Association: financial resources</translation>
+    </message>
+    <message>
+        <source>Association : innovation</source>
+        <translation>Association: innovation</translation>
+    </message>
+    <message>
+        <source>Association : compétences</source>
+        <translation>Association: skills</translation>
+    </message>
+    <message>
+        <source>Association : implication des acteurs</source>
+        <translation>Association: stakeholder involvement</translation>
+    </message>
+    <message>
+        <source>Territoire : qualité de vie</source>
+        <translation>Local area: quality of life</translation>
+    </message>
+    <message>
+        <source>Territoire : attractivité</source>
+        <translation>Local area: attractiveness</translation>
+    </message>
+    <message>
+        <source>Territoire : cohésion sociale</source>
+        <translation>Local area: social cohesion</translation>
+    </message>
+    <message>
+        <source>Territoire : développement économique</source>
+        <translation>Local area: economic development</translation>
+    </message>
+</context>
+<context>
+    <name>ObservatoryView</name>
+    <message>
+        <source>Observatoire</source>
+        <translation>Observatory</translation>
+    </message>
+    <message>
+        <source>Les chiffres des partenariats du territoire, calculés sur toute la base (dossiers supprimés exclus).</source>
+        <translation>Partnership figures for the area, calculated across the whole database (deleted files excluded).</translation>
+    </message>
+    <message>
+        <source>organisations</source>
+        <translation>organisations</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <source>dossiers</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <source>échanges consignés</source>
+        <translation>interactions logged</translation>
+    </message>
+    <message>
+        <source>conventions</source>
+        <translation>agreements</translation>
+    </message>
+    <message>
+        <source>événements</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>Aucun dossier pour l&apos;instant : les étapes des dossiers ouverts s&apos;afficheront ici.</source>
+        <translation>No files yet: the stages of open files will be shown here.</translation>
+    </message>
+    <message>
+        <source>Dossiers par étape</source>
+        <translation>Files by stage</translation>
+    </message>
+    <message>
+        <source>Dossiers par catégorie de partenariat</source>
+        <translation>Files by partnership category</translation>
+    </message>
+    <message>
+        <source>Dossiers par statut</source>
+        <translation>Files by status</translation>
+    </message>
+    <message>
+        <source>Organisations par type</source>
+        <translation>Organisations by type</translation>
+    </message>
+    <message>
+        <source>Aucune organisation pour l&apos;instant.</source>
+        <translation>No organisations yet.</translation>
+    </message>
+    <message>
+        <source>Non renseignée</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationChooser</name>
+    <message>
+        <source>Tapez le nom de l&apos;organisation…</source>
+        <translation>Type the organisation&apos;s name…</translation>
+    </message>
+    <message>
+        <source>{name} — {kind}, {commune}</source>
+        <translation>{name} — {kind}, {commune}</translation>
+    </message>
+    <message>
+        <source>{name} — {kind}</source>
+        <translation>{name} — {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <source>Ce numéro RNA ne suit pas le format habituel (W suivi de 9 chiffres) : vérifiez-le (il peut être correct pour la Corse ou l&apos;outre-mer).</source>
+        <extracomment>Entities whose changes can alter what the organisation list or panel shows.</extracomment>
+        <translation>This RNA number does not follow the usual format (W followed by 9 digits): please check it (it may be correct for Corsica or the French overseas territories).</translation>
+    </message>
+    <message>
+        <source>Le nom est obligatoire.</source>
+        <translation>The name is required.</translation>
+    </message>
+    <message>
+        <source>— non renseignée —</source>
+        <translation>— not specified —</translation>
+    </message>
+    <message>
+        <source>ex. insertion, environnement, sport</source>
+        <translation>e.g. integration, environment, sport</translation>
+    </message>
+    <message>
+        <source>9 chiffres, ex. 552 081 317</source>
+        <translation>9 digits, e.g. 552 081 317</translation>
+    </message>
+    <message>
+        <source>14 chiffres</source>
+        <translation>14 digits</translation>
+    </message>
+    <message>
+        <source>W suivi de 9 chiffres, ex. W595000001</source>
+        <translation>W followed by 9 digits, e.g. W595000001</translation>
+    </message>
+    <message>
+        <source>ex. 62.01Z</source>
+        <translation>e.g. 62.01Z</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>ex. 03 20 12 34 56</source>
+        <translation>e.g. 03 20 12 34 56</translation>
+    </message>
+    <message>
+        <source>Projet, activités, besoins… (visible dans la recherche)</source>
+        <translation>Project, activities, needs… (visible in search)</translation>
+    </message>
+    <message>
+        <source>Identité</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Nom *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Identifiants</source>
+        <translation>Identifiers</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>N° RNA</source>
+        <translation>RNA no.</translation>
+    </message>
+    <message>
+        <source>Code NAF</source>
+        <translation>NAF code</translation>
+    </message>
+    <message>
+        <source>Coordonnées</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Ce SIRET n&apos;appartient pas au SIREN {siren}.</source>
+        <translation>This SIRET does not belong to SIREN {siren}.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationKind</name>
+    <message>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Entreprise</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Collectivité / pouvoir public</source>
+        <translation>Public body / public authority</translation>
+    </message>
+    <message>
+        <source>Réseau / tête de réseau</source>
+        <translation>Network / umbrella network</translation>
+    </message>
+    <message>
+        <source>Fondation</source>
+        <translation>Foundation</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationsView</name>
+    <message>
+        <source>Rechercher : nom, commune, SIREN, RNA, description…</source>
+        <translation>Search: name, municipality, SIREN, RNA, description…</translation>
+    </message>
+    <message>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Nouvelle organisation</source>
+        <translation>New organisation</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>SIREN / RNA</source>
+        <translation>SIREN / RNA</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Aucun contact lié à cette organisation. Liez une personne depuis la vue Contacts (« Lier à une organisation »), avec son rôle.</source>
+        <translation>No contacts linked to this organisation. Link a person from the Contacts view (“Link to an organisation”), with their role.</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Partenaire</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Double-cliquez sur un dossier pour l&apos;ouvrir.</source>
+        <translation>Double-click a file to open it.</translation>
+    </message>
+    <message>
+        <source>Aucun dossier d&apos;accompagnement pour cette organisation. Ouvrez-en un depuis la vue Dossiers.</source>
+        <translation>No partnership files for this organisation. Open one from the Files view.</translation>
+    </message>
+    <message>
+        <source>Fiche</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Sélectionnez une organisation dans la liste pour voir sa fiche, ses contacts et ses dossiers, ou cliquez sur « Nouvelle organisation ».</source>
+        <translation>Select an organisation in the list to see its details, contacts and files, or click “New organisation”.</translation>
+    </message>
+    <message>
+        <source>{n} organisation</source>
+        <translation>{n} organisation</translation>
+    </message>
+    <message>
+        <source>{n} organisations</source>
+        <translation>{n} organisations</translation>
+    </message>
+    <message>
+        <source>Aucune organisation ne correspond à cette recherche. Modifiez le texte recherché ou choisissez « Tous les types ».</source>
+        <translation>No organisations match this search. Change the search text or choose “All types”.</translation>
+    </message>
+    <message>
+        <source>Aucune organisation pour l&apos;instant. Cliquez sur « Nouvelle organisation » pour enregistrer une association, une entreprise ou un partenaire public.</source>
+        <translation>No organisations yet. Click “New organisation” to record an association, a company or a public partner.</translation>
+    </message>
+    <message>
+        <source>Contact principal</source>
+        <translation>Main contact</translation>
+    </message>
+    <message>
+        <source>Contacts ({n})</source>
+        <translation>Contacts ({n})</translation>
+    </message>
+    <message>
+        <source>Dossiers ({n})</source>
+        <translation>Files ({n})</translation>
+    </message>
+    <message>
+        <source>Renseignez au moins le nom, puis cliquez sur « Enregistrer ».</source>
+        <translation>Enter at least the name, then click “Save”.</translation>
+    </message>
+    <message>
+        <source>Corrigez les champs signalés en rouge pour enregistrer.</source>
+        <translation>Correct the fields marked in red to save.</translation>
+    </message>
+    <message>
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Les modifications de cette organisation ne sont pas enregistrées. Les abandonner ?</source>
+        <translation>The changes to this organisation have not been saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>Organisation enregistrée.</source>
+        <translation>Organisation saved.</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;organisation</source>
+        <translation>Delete organisation</translation>
+    </message>
+    <message>
+        <source>Supprimer « {name} » ? Ses liens avec les contacts seront retirés ; les dossiers et les contacts eux-mêmes sont conservés.</source>
+        <translation>Delete “{name}”? Its links to contacts will be removed; the files and the contacts themselves are kept.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsField</name>
+    <message>
+        <source>Tapez un nom pour ajouter un participant…</source>
+        <translation>Type a name to add a participant…</translation>
+    </message>
+    <message>
+        <source>Retirer {name} des participants</source>
+        <translation>Remove {name} from the participants</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationStatus</name>
+    <message>
+        <source>Invité</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Inscrit</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Présent</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipCategory</name>
+    <message>
+        <source>Mécénat</source>
+        <translation>Patronage (mécénat)</translation>
+    </message>
+    <message>
+        <source>Pratiques responsables</source>
+        <translation>Responsible practices</translation>
+    </message>
+    <message>
+        <source>Coopération économique</source>
+        <translation>Economic cooperation</translation>
+    </message>
+    <message>
+        <source>Innovation sociétale</source>
+        <translation>Societal innovation</translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipMaturity</name>
+    <message>
+        <source>Premiers pas</source>
+        <translation>First steps</translation>
+    </message>
+    <message>
+        <source>Partenariats ponctuels</source>
+        <translation>Occasional partnerships</translation>
+    </message>
+    <message>
+        <source>Expérimentée</source>
+        <translation>Experienced</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineBoard</name>
+    <message>
+        <source>Association à trouver</source>
+        <translation>Association to be found</translation>
+    </message>
+    <message>
+        <source>Entreprise à trouver</source>
+        <translation>Company to be found</translation>
+    </message>
+    <message>
+        <source>Suivi par {name}</source>
+        <translation>Handled by {name}</translation>
+    </message>
+    <message>
+        <source>Catégorie à préciser</source>
+        <translation>Category to be specified</translation>
+    </message>
+    <message>
+        <source>Aucun dossier à cette étape.
+Glissez une carte ici pour l&apos;y faire passer.</source>
+        <translation>No files at this stage.
+Drag a card here to move it to this stage.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Préférences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>Langue du système</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Langue de l&apos;interface :</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>Le changement de langue s&apos;applique au prochain démarrage de Passerelle.</source>
+        <translation>The language change takes effect the next time Passerelle starts.</translation>
+    </message>
+    <message>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Un dossier stagne après :</source>
+        <translation>A file is stalled after:</translation>
+    </message>
+    <message>
+        <source>Sur l&apos;Accueil, les dossiers actifs restés plus longtemps à la même étape sont signalés.</source>
+        <translation>On the Home page, active files that have stayed longer at the same stage are flagged.</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Valider</source>
+        <extracomment>Entities whose change may alter what the detail view shows.</extracomment>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryView</name>
+    <message>
+        <source>Registre des entreprises et des associations</source>
+        <translation>Registry of companies and associations</translation>
+    </message>
+    <message>
+        <source>Les registres publics servent de référence pour trouver une structure, préremplir sa fiche et repérer les doublons.</source>
+        <translation>The public registers serve as a reference to find an organisation, pre-fill its record and spot duplicates.</translation>
+    </message>
+    <message>
+        <source>Aucun registre importé</source>
+        <translation>No registry imported</translation>
+    </message>
+    <message>
+        <source>Le registre réunit deux sources publiques : la base SIRENE de l&apos;Insee pour les entreprises et le Répertoire national des associations (RNA). Une fois importé, il permet de chercher parmi des dizaines de milliers de structures du territoire, d&apos;« adopter » une entrée pour créer une organisation préremplie (SIREN, SIRET ou numéro RNA, adresse, activité) et d&apos;être averti avant de créer un doublon.</source>
+        <translation>The registry brings together two public sources: Insee&apos;s SIRENE database for companies and the Répertoire national des associations (RNA, the national register of associations). Once imported, it lets you search tens of thousands of organisations in the area, “adopt” an entry to create a pre-filled organisation (SIREN, SIRET or RNA number, address, activity) and be warned before creating a duplicate.</translation>
+    </message>
+    <message>
+        <source>Les données du registre restent locales à chaque poste : elles ne sont jamais synchronisées, chacun peut importer les mêmes fichiers publics.</source>
+        <translation>Registry data stays local to each computer: it is never synchronised, and everyone can import the same public files.</translation>
+    </message>
+    <message>
+        <source>L&apos;import se fait en ligne de commande, avec les fichiers téléchargés sur data.gouv.fr :</source>
+        <translation>The import is done from the command line, with the files downloaded from data.gouv.fr:</translation>
+    </message>
+    <message>
+        <source>Cette commande et la recherche dans le registre arrivent avec le module Registre : cette page les accueillera. Rien n&apos;est affiché ici tant qu&apos;aucun registre n&apos;a été importé.</source>
+        <translation>This command and registry search will come with the Registry module: this page will host them. Nothing is shown here until a registry has been imported.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Organisations</source>
+        <extracomment>One letter matches a large part of any base: wait for a second one.</extracomment>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Échanges</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Rechercher une organisation, un contact, un dossier, une note… (Ctrl+K)</source>
+        <translation>Search for an organisation, a contact, a file, a note… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Recherche globale</source>
+        <translation>Global search</translation>
+    </message>
+    <message>
+        <source>Aucun résultat pour « {query} ». Essayez un autre mot, ou le début d&apos;un nom.</source>
+        <translation>No results for “{query}”. Try another word, or the beginning of a name.</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <source>Premier contact</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <source>Diagnostic</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>Mise en relation</source>
+        <translation>Matching</translation>
+    </message>
+    <message>
+        <source>Co-construction</source>
+        <translation>Co-construction</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Mise en œuvre &amp; suivi</source>
+        <translation>Implementation &amp; follow-up</translation>
+    </message>
+    <message>
+        <source>Bilan</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Partenariat structurant</source>
+        <translation>Structuring partnership</translation>
+    </message>
+</context>
+<context>
+    <name>StageRequirement</name>
+    <message>
+        <source>une association porteuse doit être renseignée</source>
+        <translation>a lead association must be specified</translation>
+    </message>
+    <message>
+        <source>au moins une entreprise partenaire doit être renseignée</source>
+        <translation>at least one partner company must be specified</translation>
+    </message>
+    <message>
+        <source>au moins une rencontre ou un échange doit être consigné</source>
+        <translation>at least one meeting or interaction must be logged</translation>
+    </message>
+    <message>
+        <source>la catégorie de partenariat doit être choisie</source>
+        <translation>the partnership category must be chosen</translation>
+    </message>
+    <message>
+        <source>une convention doit être rattachée au dossier</source>
+        <translation>an agreement must be attached to the file</translation>
+    </message>
+    <message>
+        <source>la convention doit être signée</source>
+        <translation>the agreement must be signed</translation>
+    </message>
+    <message>
+        <source>une note de bilan doit être consignée</source>
+        <translation>a review note must be logged</translation>
+    </message>
+</context>
+<context>
+    <name>StageStepper</name>
+    <message>
+        <source>Étapes du dossier</source>
+        <translation>File stages</translation>
+    </message>
+    <message>
+        <source>Étape actuelle : {stage}</source>
+        <translation>Current stage: {stage}</translation>
+    </message>
+    <message>
+        <source>inconnu</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier</source>
+        <translation>File opened</translation>
+    </message>
+    <message>
+        <source>Depuis « {stage} »</source>
+        <translation>From “{stage}”</translation>
+    </message>
+    <message>
+        <source>{when} — {what}, par {who}</source>
+        <translation>{when} — {what}, by {who}</translation>
+    </message>
+    <message>
+        <source>Raison : {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;est pas encore passé par cette étape.</source>
+        <translation>The file has not been through this stage yet.</translation>
+    </message>
+    <message>
+        <source>Cliquez pour passer le dossier à cette étape.</source>
+        <translation>Click to move the file to this stage.</translation>
+    </message>
+    <message>
+        <source>Dossier mis en pause</source>
+        <translation>File put on hold</translation>
+    </message>
+    <message>
+        <source>Dossier abandonné</source>
+        <translation>File abandoned</translation>
+    </message>
+    <message>
+        <source>Dossier repris</source>
+        <translation>File resumed</translation>
+    </message>
+</context>
+<context>
+    <name>SupportNature</name>
+    <message>
+        <source>Financier</source>
+        <translation>Financial</translation>
+    </message>
+    <message>
+        <source>Compétences (mécénat de compétences)</source>
+        <translation>Skills (skills patronage)</translation>
+    </message>
+    <message>
+        <source>En nature (matériel, locaux)</source>
+        <translation>In kind (equipment, premises)</translation>
+    </message>
+    <message>
+        <source>Bénévolat / ressources humaines</source>
+        <translation>Volunteering / human resources</translation>
+    </message>
+    <message>
+        <source>Mise en réseau</source>
+        <translation>Networking</translation>
+    </message>
+    <message>
+        <source>Achats responsables</source>
+        <translation>Responsible purchasing</translation>
+    </message>
+    <message>
+        <source>Formation</source>
+        <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatus</name>
+    <message>
+        <source>À faire</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Fait</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Veuillez patienter</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+</TS>
