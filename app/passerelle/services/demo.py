@@ -269,15 +269,18 @@ class _Gen:
             first, last = rng.choice(dc.FIRST_NAMES), rng.choice(dc.LAST_NAMES)
             cid = self.uid()
             collected = self.past_date(1500, 30)
+            basis = rng.choice((LegalBasis.LEGITIMATE_INTEREST.value,) * 4
+                               + (LegalBasis.CONSENT.value,))
             contacts.append({
                 "id": cid, "first_name": first, "last_name": last,
                 "email": dc.email_for(first, last, rng.choice(dc.EMAIL_DOMAINS)),
                 "phone": dc.fiction_landline(rng.randint(0, 9999)) if rng.random() < .6 else None,
                 "mobile": dc.fiction_mobile(rng.randint(0, 9999)) if rng.random() < .7 else None,
-                "legal_basis": rng.choice((LegalBasis.LEGITIMATE_INTEREST.value,) * 4
-                                          + (LegalBasis.CONSENT.value,)),
+                "legal_basis": basis,
+                "consent_on": collected if basis == LegalBasis.CONSENT.value else None,
                 "collected_from": rng.choice(_SOURCES), "collected_on": collected,
-                "last_inbound_on": collected + timedelta(days=rng.randint(0, 400)),
+                "last_inbound_on": min(self.anchor,
+                                       collected + timedelta(days=rng.randint(0, 400))),
             })
             roles = (dc.ROLES_ASSOCIATION if org["kind"] == OrganisationKind.ASSOCIATION.value
                      else dc.ROLES_COMPANY)

@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QDialog, QWidget
 
+from passerelle.services.directory import organisation_contacts
+from passerelle.services.files import get_file
 from passerelle.services.overview import busiest_file
 from passerelle.store.database import Database
 from passerelle.ui.context import DataBus, UiContext
@@ -112,6 +114,17 @@ def take_screenshots(
 
         file_id = busiest_file(db)
         if file_id is not None:
+            # The association of that file, and one of its people: forms filled in.
+            association_id = get_file(db, file_id).association_id
+            if association_id is not None:
+                window.show_view("organisations")
+                window.view("organisations").select_organisation(association_id)
+                save("organisation_detail")
+                people = organisation_contacts(db, association_id)
+                if people:
+                    window.show_view("contacts")
+                    window.view("contacts").select_contact(people[0].contact_id)
+                    save("contact_detail")
             window.open_file(file_id)
             save(FILE_DETAIL)
 
