@@ -28,6 +28,8 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
 def _small_base(db: Database) -> None:
     assoc = org_service.create_organisation(db, kind="association", name="Chantier d'insertion",
                                             commune_name="Roubaix")
+    org_service.create_contact(db, first_name="Inès", last_name="Delahaye",
+                               organisation_id=assoc.id, role="Coordinatrice")
     company = org_service.create_organisation(db, kind="entreprise", name="Imprimerie Nord")
     file = file_service.open_file(db, title="Affiches solidaires", association_id=assoc.id,
                                   company_id=company.id)
