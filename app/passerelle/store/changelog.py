@@ -255,7 +255,7 @@ def _record_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
             if value is None:
                 continue
             last = pending.add(model.__entity__, row_id, spec.wire, encode_value(spec, value))
-        obj.changed_hlc = last
+        obj.changed_hlc = max(obj.changed_hlc or 0, last)  # a skewed peer may be ahead
         touched.append((model.__entity__, row_id))
     for obj in dirty:
         model = type(obj)
@@ -275,7 +275,7 @@ def _record_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
                 parents = heads.get(spec.wire, [])
             last = pending.add(model.__entity__, row_id, spec.wire, encode_value(spec, value),
                                parents)
-        obj.changed_hlc = last
+        obj.changed_hlc = max(obj.changed_hlc or 0, last)  # a skewed peer may be ahead
         touched.append((model.__entity__, row_id))
     pending.write(conn)
     session.info.setdefault("touched", []).extend(touched)
