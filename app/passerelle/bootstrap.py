@@ -38,6 +38,9 @@ def open_database(path: Path, paths: AppPaths | None = None) -> Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     backups = paths.backups if paths is not None else path.parent / "sauvegardes"
     db = Database(path, backups_dir=backups)
+    from passerelle.services import sync
+
+    sync.on_open(db)  # a copied database file gets a new device identity before any write
     report = db.upgrade_report
     if report.backup_path is not None:
         logging.getLogger(__name__).info(

@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--file", required=True, help="identifiant ou référence")
     summary.add_argument("--out", type=Path, required=True)
 
+    from passerelle.services import sync_cli
+
+    sync_cli.add_sync_parser(sub)
+
     shot = sub.add_parser("screenshot", help="capturer chaque vue en PNG (hors écran)")
     shot.add_argument("--db", type=Path, required=True)
     shot.add_argument("--out", type=Path, required=True)
@@ -93,7 +97,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _run_gui(args, paths)
     bootstrap.configure_logging(paths, verbose=args.verbose)
     handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats, "doc": _cmd_doc,
-               "summary": _cmd_summary, "screenshot": _cmd_screenshot}[args.command]
+               "summary": _cmd_summary, "screenshot": _cmd_screenshot,
+               "sync": _cmd_sync}[args.command]
     return handler(args, paths)
 
 
@@ -190,6 +195,12 @@ def _cmd_summary(args: argparse.Namespace, paths: object) -> int:
         db.close()
     print(f"Fiche de synthèse écrite : {args.out}")
     return EXIT_OK
+
+
+def _cmd_sync(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import sync_cli
+
+    return sync_cli.cmd_sync(args)
 
 
 def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:

@@ -399,7 +399,8 @@ _WINNERS_SQL = text("""
 SELECT row_id, field, value FROM (
   SELECT h.row_id AS row_id, h.field AS field, c.value AS value,
          ROW_NUMBER() OVER (PARTITION BY h.row_id, h.field
-                            ORDER BY h.hlc DESC, h.device_id DESC) AS rn
+                            ORDER BY (h.field = '_row' AND c.value = '"deleted"') DESC,
+                                     h.hlc DESC, h.device_id DESC) AS rn
   FROM sync_head h JOIN sync_change c ON c.device_id = h.device_id AND c.hlc = h.hlc
   WHERE h.entity = :entity
 ) WHERE rn = 1
@@ -409,7 +410,8 @@ SELECT row_id, field, value FROM (
 def project_rows(conn: Connection, model: type[Synced]) -> list[dict[str, Any]]:
     """The rows of ``model`` as the log says they are: each field's winning head.
 
-    The winner is the head with the greatest (hlc, device_id), the same on every peer. Fields
+    The winner is the head with the greatest (hlc, device_id), the same on every peer; for the
+    ``_row`` field a deleted head wins over a concurrent restore (delete wins, SYNC.md). Fields
     unknown to this version are skipped here (parked) but stay in the log to be relayed.
     """
     by_wire = FIELD_BY_WIRE[model]

@@ -1,0 +1,938 @@
+"""Merging a peer's change log into ours, conflicts, resolution, restore, device identity.
+
+This is the engine behind SYNC.md §1 "Import algorithm" steps 5–7 and "Merge semantics". The
+caller (``services.sync``) has already authenticated and validated the file and attached its
+SQLite payload under a schema name (``inc``); :func:`merge_attached` then works **set-based**,
+inside the caller's transaction, exactly as the prototype's lessons ask (SYNC.md §3):
+
+1. one probe over the file counts what is new and refuses a ``(device_id, hlc)`` we hold
+   with different content (a cloned device or a restored backup): never an overwrite. Nothing
+   new stops here, before the costly checks (payload hash, per-change validation);
+2. the new changes (an anti-join temp table of their keys; the file itself on a first
+   import) are validated, then go into the log with their parents;
+3. the heads are recomputed only for the touched ``(entity, row_id, field)`` keys: a head is a
+   change of the key that no other change *of the same key* names as a parent (a delete names
+   every field's head as a parent, and must not end those fields' histories);
+4. only the touched rows are re-projected, in SQL (one ``INSERT … ON CONFLICT DO UPDATE`` per
+   entity, which keeps the rows' rowids for the UI's table models); rows whose ``_row`` never
+   arrived are not projected; changes of an unknown entity or field, or of a newer wire
+   version, are kept and relayed but not projected ("parked");
+5. the full-text index is refreshed for the touched rows.
+
+The projection is a pure function of the set of changes, so every peer that holds the same set
+shows the same rows and the same conflicts, whatever the import order.
+
+Deliberate choices (and why):
+
+* **Delete wins for visibility, also between ``_row`` heads.** When a restore and a delete are
+  concurrent (two ``_row`` heads), the row stays hidden whatever the clocks say, and the restore
+  is surfaced as a delete/edit conflict. Plain last-writer-wins on ``_row`` would make
+  visibility depend on which laptop's clock ran ahead. ``changelog._WINNERS_SQL`` must order
+  its window the same way (:data:`WINNER_ORDER`) for ``rebuild_projection`` to agree.
+* **Causal knowledge includes each device's own past.** A field head ``H`` is covered by the
+  winning delete ``D`` when some change in ``D``'s ancestry (``D`` included) comes from ``H``'s
+  device with an HLC at least ``H``'s: a device always knew its own earlier changes. Without it,
+  an edit and a delete written in the same flush (whose parents are the heads from *before*
+  the flush) would show as a spurious conflict.
+* **Parked wire versions fall back.** A field whose winning head comes from a newer wire version
+  shows the latest value this version understands (a pure function of the log), instead of a
+  value whose meaning may have changed. After an upgrade, :func:`reproject_all` un-parks.
+* **Plain INSERT, not INSERT OR IGNORE, into the log.** The new changes are already filtered by
+  an anti-join; ``OR IGNORE`` would also silently drop a ``(device_id, seq)`` collision, which
+  is exactly the clone hazard that must be loud.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql import sqltypes
+
+from passerelle.domain.errors import NotFound, PasserelleError, ValidationError
+from passerelle.domain.ids import new_id
+from passerelle.store import changelog, models, search, sync_file
+from passerelle.store.changelog import ALIVE, DELETED, ROW_FIELD, FieldSpec
+from passerelle.store.coltypes import UuidText
+from passerelle.store.database import Database
+
+log = logging.getLogger(__name__)
+
+DELETED_JSON = json.dumps(DELETED)
+ALIVE_JSON = json.dumps(ALIVE)
+
+#: Window ordering that picks a key's visible head: understood wire versions first, then (for
+#: ``_row``) a deletion, then the greatest (hlc, device_id). Shared with the conflict listing.
+WINNER_ORDER = (
+    "wire_ver > :wire, tier, (field = '_row' AND value = '\"deleted\"') DESC, "
+    "hlc DESC, device_id DESC"
+)
+
+#: app_setting key holding where this database file lives (copy detection, never synced).
+INSTANCE_SETTING = "sync.instance"
+#: Sidecar next to the database recording the highest seq that ever left in an export.
+WATERMARK_SUFFIX = ".sync-watermark.json"
+
+
+class CloneDetected(PasserelleError):
+    """A change id we hold arrives with different content: a cloned database or an old backup.
+
+    Nothing is overwritten. ``devices`` names the device ids whose history forked.
+    """
+
+    quarantine = True
+
+    def __init__(self, devices: Iterable[str], count: int) -> None:
+        self.devices = tuple(sorted(set(devices)))
+        super().__init__(
+            "sync_clone_detected",
+            "Ce fichier contient {count} changement(s) portant le même identifiant qu'un "
+            "changement déjà connu mais avec un contenu différent (appareil {devices}) : une "
+            "base copiée ou restaurée d'une ancienne sauvegarde a écrit en double. Rien n'a "
+            "été modifié.",
+            count=count, devices=", ".join(d[:8] for d in self.devices),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """What :func:`merge_attached` did, for the import summary and the fail-safe."""
+
+    new_changes: int
+    parked: int
+    touched_rows: int
+    live_before: int
+    hidden_rows: int
+    max_new_hlc: int | None
+    own_device_changes: int
+    #: open conflicts on the touched rows after the merge
+    conflicts_touched: int
+    #: conflicts after − before on the touched rows (None: too many rows touched to count)
+    conflict_delta: int | None
+
+
+# --- Temp tables -----------------------------------------------------------------------------
+
+_TEMP_DDL = (
+    "CREATE TEMP TABLE IF NOT EXISTS sync_new (device_id TEXT NOT NULL, hlc INTEGER NOT NULL, "
+    "PRIMARY KEY (device_id, hlc)) WITHOUT ROWID",
+    "CREATE TEMP TABLE IF NOT EXISTS sync_keys (entity TEXT NOT NULL, row_id TEXT NOT NULL, "
+    "field TEXT NOT NULL, PRIMARY KEY (entity, row_id, field)) WITHOUT ROWID",
+    "CREATE TEMP TABLE IF NOT EXISTS sync_rows (entity TEXT NOT NULL, row_id TEXT NOT NULL, "
+    "live_before INTEGER, PRIMARY KEY (entity, row_id)) WITHOUT ROWID",
+)
+_TEMP_TABLES = ("sync_new", "sync_keys", "sync_rows")
+
+
+def _prepare_temp(conn: Connection) -> None:
+    for ddl in _TEMP_DDL:
+        conn.exec_driver_sql(ddl)
+    for name in _TEMP_TABLES:
+        conn.exec_driver_sql(f"DELETE FROM temp.{name}")
+
+
+@cache
+def _known_fields() -> str:
+    """SQL ``VALUES`` list of every (entity, field) this version projects. A row-value
+    ``IN`` over it is an in-memory lookup: 3x faster than probing a temp table per change."""
+    return "VALUES " + ", ".join(f"('{m.__entity__}', '{spec.wire}')"
+                                 for m in models.SYNCED_MODELS for spec in changelog.FIELDS[m])
+
+
+def _drop_temp(conn: Connection) -> None:
+    """Temp tables live as long as the pooled connection: leave nothing behind."""
+    for name in _TEMP_TABLES:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def _scalar_int(conn: Connection, sql: str, params: Any = None) -> int:
+    value = conn.exec_driver_sql(sql, params).scalar() if params else \
+        conn.exec_driver_sql(sql).scalar()
+    return int(value or 0)
+
+
+def _wire(wire_version: int | None) -> int:
+    return models.WIRE_VERSION if wire_version is None else wire_version
+
+
+# --- Merge -----------------------------------------------------------------------------------
+
+_CHANGE_COLS = "device_id, hlc, seq, entity, row_id, field, value, wire_ver, author"
+#: Above this many touched rows, the conflict total is recounted instead of updated.
+DELTA_COUNT_MAX_ROWS = 50_000
+
+
+def merge_attached(conn: Connection, schema: str = "inc", *,
+                   wire_version: int | None = None, count_live_from: int = 1,
+                   before_write: Callable[[list[str]], None] | None = None) -> MergeResult:
+    """Merge the changes of the attached payload ``schema`` into the log and the projections.
+
+    Runs inside the caller's transaction (which must hold the write lock); raises
+    :class:`CloneDetected` or a ``SyncFileError`` (malformed new changes) before writing
+    anything. ``before_write`` gets the devices whose changes are new, before any write (the
+    caller verifies their payload digests there: every other change was just found identical
+    to ours, so hashing it would prove nothing more). The live rows before
+    the merge (for the mass-delete ratio) are only counted when at least ``count_live_from``
+    rows were hidden: counting every table costs more than a small merge.
+    """
+    w = _wire(wire_version)
+    run = conn.exec_driver_sql
+    _prepare_temp(conn)
+    n_new = _collect_new(conn, schema)  # one pass: clone check, and what is new
+    if n_new == 0:
+        _drop_temp(conn)
+        return MergeResult(0, 0, 0, 0, 0, None, 0, 0, 0)
+    if before_write is not None:
+        before_write(list(conn.exec_driver_sql(
+            "SELECT DISTINCT device_id FROM temp.sync_new").scalars()))
+    was_empty = not conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM main.sync_change)"
+                                         ).scalar()
+    if n_new == _scalar_int(conn, f"SELECT COUNT(*) FROM {schema}.changes"):
+        # Everything is new (a first import): read the file directly, no join.
+        changes, parents = f"FROM {schema}.changes i", f"FROM {schema}.change_parents p"
+    else:
+        changes = (f"FROM temp.sync_new n JOIN {schema}.changes i "
+                   f"ON i.device_id = n.device_id AND i.hlc = n.hlc")
+        parents = (f"FROM temp.sync_new n JOIN {schema}.change_parents p "
+                   f"ON p.device_id = n.device_id AND p.hlc = n.hlc")
+    parked = _check_new(conn, changes, parents, w)
+    run(f"INSERT OR IGNORE INTO main.sync_device (device_id, name, user_name) "
+        f"SELECT device_id, name, user_name FROM {schema}.devices")
+    own, max_hlc = conn.exec_driver_sql(
+        f"SELECT COALESCE(SUM(i.device_id = (SELECT device_id FROM main.sync_state "
+        f"WHERE id = 1)), 0), MAX(i.hlc) {changes}").one()
+    try:
+        run(f"INSERT INTO main.sync_change ({_CHANGE_COLS}) "
+            f"SELECT {', '.join('i.' + c for c in _CHANGE_COLS.split(', '))} {changes}")
+    except IntegrityError as exc:
+        raise _seq_collision(conn, schema) from exc
+    run(f"INSERT OR IGNORE INTO main.sync_change_parent "
+        f"(device_id, hlc, parent_device, parent_hlc) "
+        f"SELECT p.device_id, p.hlc, p.parent_device, p.parent_hlc {parents}")
+    run(f"INSERT OR IGNORE INTO temp.sync_keys (entity, row_id, field) "
+        f"SELECT i.entity, i.row_id, i.field {changes}")
+    run("INSERT OR IGNORE INTO temp.sync_rows (entity, row_id) "
+        "SELECT entity, row_id FROM temp.sync_keys")
+    bad_rows = _scalar_int(conn, f"SELECT COUNT(*) FROM temp.sync_rows r "
+                                 f"WHERE {sync_file.ROW_ID_CHECK}")
+    if bad_rows:
+        raise sync_file.invalid_new_changes(bad_rows, 0)
+    rows = _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_rows")
+    # Conflicts live in rows: counting them on the touched rows before and after updates a
+    # cached total without a full scan (the "before" is skipped when most of a non-empty base
+    # is touched: a full count then costs the same).
+    counting = was_empty or rows <= DELTA_COUNT_MAX_ROWS
+    before = _count(conn, touched=True) if counting and not was_empty else 0
+    recompute_heads(conn)
+    _mark_live_before(conn)
+    project_touched(conn, wire_version=w)
+    hidden, touched, revived = _visibility_changes(conn)
+    live_before = _live_rows(conn) + hidden - revived if hidden >= count_live_from else 0
+    reindex_touched(conn)
+    after = _count(conn, touched=True)
+    _drop_temp(conn)
+    return MergeResult(n_new, parked, touched, live_before, hidden,
+                       None if max_hlc is None else int(max_hlc), int(own), after,
+                       after - before if counting else None)
+
+
+def _check_new(conn: Connection, changes: str, parents: str, wire: int) -> int:
+    """Refuse malformed new changes (known ones were checked when they arrived); returns how
+    many new changes are parked (unknown entity or field, newer wire version)."""
+    bad, parked = conn.exec_driver_sql(
+        f"SELECT COALESCE(SUM(COALESCE(({sync_file.NEW_CHANGE_CHECK}), 1)), 0), "
+        f"COALESCE(SUM(i.wire_ver > ? OR (i.entity, i.field) NOT IN ({_known_fields()})), 0) "
+        f"{changes}", (wire,)).one()
+    bad_parents = _scalar_int(conn, f"SELECT COUNT(*) {parents} "
+                                    f"WHERE {sync_file.NEW_PARENT_CHECK}")
+    if bad or bad_parents:
+        raise sync_file.invalid_new_changes(int(bad), bad_parents)
+    return int(parked)
+
+
+def _collect_new(conn: Connection, schema: str) -> int:
+    """One pass over the file: the new changes' keys into ``temp.sync_new``; a known id with
+    other content refuses the file (SYNC.md step 5). A re-import inserts nothing."""
+    differs = ("m.seq IS NOT i.seq OR m.entity IS NOT i.entity OR m.row_id IS NOT i.row_id "
+               "OR m.field IS NOT i.field OR m.value IS NOT i.value "
+               "OR m.wire_ver IS NOT i.wire_ver OR m.author IS NOT i.author")
+    conn.exec_driver_sql(
+        f"INSERT INTO temp.sync_new (device_id, hlc) SELECT i.device_id, i.hlc "
+        f"FROM {schema}.changes AS i LEFT JOIN main.sync_change AS m "
+        f"ON m.device_id = i.device_id AND m.hlc = i.hlc "
+        f"WHERE m.device_id IS NULL OR {differs}")
+    clash = conn.exec_driver_sql(
+        "SELECT n.device_id FROM temp.sync_new n JOIN main.sync_change m "
+        "ON m.device_id = n.device_id AND m.hlc = n.hlc").scalars().all()
+    if clash:
+        raise CloneDetected(clash, len(clash))
+    return _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_new")
+
+
+def _seq_collision(conn: Connection, schema: str) -> CloneDetected:
+    """The new changes reuse a (device_id, seq) already taken: name the devices."""
+    devices = conn.exec_driver_sql(
+        f"SELECT DISTINCT i.device_id FROM temp.sync_new n JOIN {schema}.changes i "
+        f"ON i.device_id = n.device_id AND i.hlc = n.hlc JOIN main.sync_change m "
+        f"ON m.device_id = i.device_id AND m.seq = i.seq AND m.hlc <> i.hlc"
+    ).scalars().all()
+    dup_in_file = conn.exec_driver_sql(
+        f"SELECT device_id FROM {schema}.changes GROUP BY device_id, seq HAVING COUNT(*) > 1"
+    ).scalars().all()
+    found = [*devices, *dup_in_file]
+    return CloneDetected(found or ["?"], len(found) or 1)
+
+
+def recompute_heads(conn: Connection) -> None:
+    """Recompute ``sync_head`` for the keys in ``temp.sync_keys``, in two statements.
+
+    Uses the ``(parent_device, parent_hlc)`` index: without it the check is quadratic.
+    """
+    conn.exec_driver_sql(
+        "DELETE FROM main.sync_head WHERE (entity, row_id, field) IN "
+        "(SELECT entity, row_id, field FROM temp.sync_keys)")
+    conn.exec_driver_sql("""
+        INSERT INTO main.sync_head (entity, row_id, field, device_id, hlc)
+        SELECT c.entity, c.row_id, c.field, c.device_id, c.hlc
+        FROM temp.sync_keys k
+        CROSS JOIN main.sync_change c ON c.entity = k.entity AND c.row_id = k.row_id
+                                     AND c.field = k.field
+        WHERE NOT EXISTS (
+          SELECT 1 FROM main.sync_change_parent p
+          JOIN main.sync_change ch ON ch.device_id = p.device_id AND ch.hlc = p.hlc
+          WHERE p.parent_device = c.device_id AND p.parent_hlc = c.hlc
+            AND ch.entity = c.entity AND ch.row_id = c.row_id AND ch.field = c.field)
+    """)
+
+
+def _live_rows(conn: Connection) -> int:
+    total = 0
+    for model in models.SYNCED_MODELS:
+        total += _scalar_int(conn, f'SELECT COUNT(*) FROM main."{model.__tablename__}" '
+                                   f"WHERE deleted = 0")
+    return total
+
+
+def _touched_entities(conn: Connection) -> list[type[models.Synced]]:
+    present = set(conn.exec_driver_sql("SELECT DISTINCT entity FROM temp.sync_rows").scalars())
+    return [m for m in models.SYNCED_MODELS if m.__entity__ in present]
+
+
+def _mark_live_before(conn: Connection) -> None:
+    for model in _touched_entities(conn):
+        conn.exec_driver_sql(
+            f'UPDATE temp.sync_rows SET live_before = (SELECT t.deleted = 0 FROM '
+            f'main."{model.__tablename__}" t WHERE t.id = temp.sync_rows.row_id) '
+            f"WHERE entity = ?", (model.__entity__,))
+
+
+def _visibility_changes(conn: Connection) -> tuple[int, int, int]:
+    """(rows live before and hidden now, rows touched, rows not live before and live now)."""
+    hidden = revived = 0
+    for model in _touched_entities(conn):
+        h, r = conn.exec_driver_sql(
+            f"SELECT COALESCE(SUM(r.live_before = 1 AND t.deleted = 1), 0), "
+            f"COALESCE(SUM(r.live_before IS NOT 1 AND t.deleted = 0), 0) "
+            f'FROM temp.sync_rows r CROSS JOIN main."{model.__tablename__}" t '
+            f"ON t.id = r.row_id "
+            f"WHERE r.entity = ?", (model.__entity__,)).one()
+        hidden, revived = hidden + int(h), revived + int(r)
+    touched = _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_rows")
+    return hidden, touched, revived
+
+
+# --- Projection ------------------------------------------------------------------------------
+
+def _convert(spec: FieldSpec, raw: str) -> str:
+    """SQL turning the winning JSON text ``raw`` into the column value ``changelog`` stores.
+
+    Mirrors ``decode_value`` + SQLAlchemy's SQLite bind processors, so the SQL path and the
+    Python ``rebuild_projection`` produce equal rows.
+    """
+    x = f"json_extract({raw}, '$')"
+    col_type = spec.column.type
+    if spec.wire == ROW_FIELD:
+        return f"CASE WHEN {x} = '{DELETED}' THEN 1 ELSE 0 END"
+    if isinstance(col_type, sqltypes.JSON):
+        return f"COALESCE(json({raw}), 'null')"  # SQLAlchemy stores None as JSON 'null'
+    if isinstance(col_type, UuidText):
+        return f"lower({x})"
+    if isinstance(col_type, sqltypes.Boolean):
+        return f"CASE WHEN {x} IS NULL THEN NULL WHEN {x} THEN 1 ELSE 0 END"
+    if isinstance(col_type, sqltypes.DateTime):
+        # isoformat 'YYYY-MM-DDTHH:MM:SS[.ffffff][+HH:MM]' -> 'YYYY-MM-DD HH:MM:SS.ffffff'; the
+        # offset is dropped, as SQLAlchemy's SQLite DATETIME does.
+        return (f"CASE WHEN {x} IS NULL THEN NULL ELSE substr({x}, 1, 10) || ' ' || "
+                f"substr({x}, 12, 8) || '.' || CASE WHEN substr({x}, 20, 1) = '.' "
+                f"THEN substr(substr({x}, 21) || '000000', 1, 6) ELSE '000000' END END")
+    if isinstance(col_type, sqltypes.Date):
+        return f"substr({x}, 1, 10)"
+    return x
+
+
+#: The visible head of each touched key when nothing is parked (so no wire_ver test): keys
+#: with a single head (all but the conflicts) stream in sync_head's primary-key order, so
+#: the pivot groups without sorting; only keys with several heads run the ordered subquery.
+#: (A window over every head sorted 600k rows; a NOT EXISTS probe per head cost one more
+#: index seek each: both measured slower.)
+_WINNERS_FAST = """
+  SELECT k.row_id AS row_id, k.field AS field,
+         CASE WHEN k.n = 1 THEN c.value ELSE (
+           SELECT c3.value FROM main.sync_head h3
+           JOIN main.sync_change c3 ON c3.device_id = h3.device_id AND c3.hlc = h3.hlc
+           WHERE h3.entity = :entity AND h3.row_id = k.row_id AND h3.field = k.field
+           ORDER BY (h3.field = '_row' AND c3.value = '"deleted"') DESC, h3.hlc DESC,
+                    h3.device_id DESC LIMIT 1) END AS value
+  FROM (
+    SELECT h.row_id AS row_id, h.field AS field, COUNT(*) AS n,
+           MAX(h.device_id) AS device_id, MAX(h.hlc) AS hlc
+    FROM temp.sync_rows t
+    CROSS JOIN main.sync_head h ON h.entity = t.entity AND h.row_id = t.row_id
+    WHERE t.entity = :entity
+    GROUP BY h.row_id, h.field
+  ) AS k
+  LEFT JOIN main.sync_change c ON k.n = 1 AND c.device_id = k.device_id AND c.hlc = k.hlc
+"""
+
+#: The same choice by a window when parked heads exist: a key whose heads are all parked falls
+#: back to its latest understood change (tier 1), per the module docstring.
+_WINNERS_FALLBACK = f"""
+  SELECT row_id, field, value FROM (
+    SELECT row_id, field, value, wire_ver,
+           ROW_NUMBER() OVER (PARTITION BY row_id, field ORDER BY {WINNER_ORDER}) AS rn
+    FROM (
+      SELECT h.row_id AS row_id, h.field AS field, c.value AS value,
+             c.wire_ver AS wire_ver, h.hlc AS hlc, h.device_id AS device_id, 0 AS tier
+      FROM temp.sync_rows t
+      CROSS JOIN main.sync_head h ON h.entity = t.entity AND h.row_id = t.row_id
+      JOIN main.sync_change c ON c.device_id = h.device_id AND c.hlc = h.hlc
+      WHERE t.entity = :entity
+      UNION ALL
+      SELECT c.row_id, c.field, c.value, c.wire_ver, c.hlc, c.device_id, 1
+      FROM temp.sync_rows t
+      CROSS JOIN main.sync_change c ON c.entity = t.entity AND c.row_id = t.row_id
+      WHERE t.entity = :entity AND c.wire_ver <= :wire
+    )
+  ) WHERE rn = 1 AND wire_ver <= :wire ORDER BY row_id
+"""
+
+
+@cache
+def _projection_sql(model: type[models.Synced], fallback: bool) -> str:
+    specs = changelog.FIELDS[model]
+    table = model.__tablename__
+    cols = ", ".join(f'"{s.column.name}"' for s in specs)
+    pivot = ",\n".join(f"MAX(CASE WHEN field = '{s.wire}' THEN value END) AS f{i}"
+                       for i, s in enumerate(specs))
+    values = ", ".join(_convert(s, f"p.f{i}") for i, s in enumerate(specs))
+    updates = ", ".join(f'"{s.column.name}" = excluded."{s.column.name}"' for s in specs)
+    winners = _WINNERS_FALLBACK if fallback else _WINNERS_FAST
+    return f"""
+    INSERT INTO main."{table}" (id, {cols}, changed_hlc)
+    SELECT p.row_id, {values},
+           (SELECT MAX(x.hlc) FROM main.sync_change x
+             WHERE x.entity = :entity AND x.row_id = p.row_id)
+    FROM (
+      SELECT row_id, MAX(field = '{ROW_FIELD}') AS has_row, {pivot}
+      FROM ({winners})
+      GROUP BY row_id
+    ) AS p
+    WHERE p.has_row
+    ON CONFLICT (id) DO UPDATE SET {updates}, changed_hlc = excluded.changed_hlc
+    """
+
+
+def _has_newer_wire(conn: Connection, wire: int) -> bool:
+    return bool(conn.exec_driver_sql(
+        "SELECT EXISTS (SELECT 1 FROM main.sync_change WHERE wire_ver > ?)", (wire,)).scalar())
+
+
+def project_touched(conn: Connection, *, wire_version: int | None = None) -> None:
+    """Upsert the rows listed in ``temp.sync_rows`` from their winning heads."""
+    w = _wire(wire_version)
+    fallback = _has_newer_wire(conn, w)
+    for model in _touched_entities(conn):
+        conn.exec_driver_sql(_projection_sql(model, fallback),
+                             {"entity": model.__entity__, "wire": w})
+
+
+def reindex_touched(conn: Connection) -> None:
+    """Refresh the search index of the touched rows (and of what displays their text)."""
+    run = conn.exec_driver_sql
+    by_entity: dict[str, set[str]] = {}
+    for entity in search.INDEXED:
+        ids = set(run("SELECT row_id FROM temp.sync_rows WHERE entity = ?", (entity,)).scalars())
+        if ids:
+            by_entity[entity] = ids
+    notes = run("SELECT DISTINCT n.interaction_id FROM temp.sync_rows r "
+                "JOIN main.note_revision n ON n.id = r.row_id "
+                "WHERE r.entity = 'note_revision'").scalars()
+    by_entity.setdefault("interaction", set()).update(n for n in notes if n)
+    # A file's index entry holds its organisations' names.
+    files = run("SELECT f.id FROM main.partnership_file f WHERE f.association_id IN "
+                "(SELECT row_id FROM temp.sync_rows WHERE entity = 'organisation') "
+                "OR f.company_id IN (SELECT row_id FROM temp.sync_rows "
+                "WHERE entity = 'organisation')").scalars()
+    by_entity.setdefault("partnership_file", set()).update(files)
+    search.reindex(conn, {e: ids for e, ids in by_entity.items() if ids})
+
+
+def reproject_all(conn: Connection, *, wire_version: int | None = None) -> None:
+    """Re-project every row from the log with the SQL path (after an upgrade: un-parks).
+
+    Rows that the log does not create are removed, and the search index is rebuilt.
+    """
+    w = _wire(wire_version)
+    _prepare_temp(conn)
+    conn.exec_driver_sql(
+        "INSERT INTO temp.sync_rows (entity, row_id) SELECT DISTINCT h.entity, h.row_id "
+        "FROM main.sync_head h WHERE h.field = ?", (ROW_FIELD,))
+    project_touched(conn, wire_version=w)
+    for model in models.SYNCED_MODELS:
+        conn.exec_driver_sql(
+            f'DELETE FROM main."{model.__tablename__}" WHERE id NOT IN '
+            f"(SELECT row_id FROM temp.sync_rows WHERE entity = ?)", (model.__entity__,))
+    _drop_temp(conn)
+    search.rebuild(conn)
+
+
+# --- Conflicts -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    """One competing head: its value, who wrote it, on which device, when."""
+
+    field: str
+    value: Any
+    raw: str | None
+    author: str | None
+    device_id: str
+    device_name: str | None
+    at: datetime
+    hlc: int
+    winner: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A field with several heads (``kind="field"``), or a deleted row with an edit the
+    deleter had not seen (``kind="delete_edit"``, ``field="_row"``, the delete first)."""
+
+    entity: str
+    row_id: str
+    field: str
+    kind: str
+    values: tuple[ConflictValue, ...]
+
+
+_HEAD_DETAIL = """
+SELECT h.entity, h.row_id, h.field, h.device_id, h.hlc, c.value, c.author, d.name,
+       c.wire_ver
+FROM {source} k
+JOIN main.sync_head h ON h.entity = k.entity AND h.row_id = k.row_id AND h.field = k.field
+JOIN main.sync_change c ON c.device_id = h.device_id AND c.hlc = h.hlc
+LEFT JOIN main.sync_device d ON d.device_id = h.device_id
+"""
+
+
+def _heads(*, touched: bool) -> str:
+    """Where heads come from: all of them, or those of the rows in ``temp.sync_rows`` (the
+    CROSS JOIN makes SQLite drive from the small temp table, which has no statistics)."""
+    if touched:
+        return ("temp.sync_rows t CROSS JOIN main.sync_head h "
+                "ON h.entity = t.entity AND h.row_id = t.row_id")
+    return "main.sync_head h"
+
+
+def _multi_head_keys(*, touched: bool) -> str:
+    return (f"(SELECT h.entity AS entity, h.row_id AS row_id, h.field AS field "
+            f"FROM {_heads(touched=touched)} GROUP BY h.entity, h.row_id, h.field "
+            f"HAVING COUNT(*) > 1)")
+
+
+def _dead_rows(*, touched: bool) -> str:
+    """CTEs ``deleted_head`` and ``dead``: delete wins, so a row is dead when one of its
+    ``_row`` heads is a delete; the winning delete is the greatest (hlc, device_id) of those.
+    Filtering the deletes first keeps the window small."""
+    return f"""
+deleted_head AS (
+  SELECT h.entity AS entity, h.row_id AS row_id, h.device_id AS device_id, h.hlc AS hlc
+  FROM {_heads(touched=touched)}
+  JOIN main.sync_change c ON c.device_id = h.device_id AND c.hlc = h.hlc
+  WHERE h.field = '{ROW_FIELD}' AND c.value = '{DELETED_JSON}' AND c.wire_ver <= :wire
+),
+dead AS (
+  SELECT entity, row_id, device_id AS d_dev, hlc AS d_hlc FROM (
+    SELECT entity, row_id, device_id, hlc,
+           ROW_NUMBER() OVER (PARTITION BY entity, row_id
+                              ORDER BY hlc DESC, device_id DESC) AS rn
+    FROM deleted_head)
+  WHERE rn = 1
+)"""
+
+
+def _uncovered_ctes(*, touched: bool) -> str:
+    """CTEs up to ``uncovered``: heads of dead rows that the winning delete did not know."""
+    return f"""{_dead_rows(touched=touched)},
+cand AS (
+  SELECT h.entity AS entity, h.row_id AS row_id, h.field AS field, h.device_id AS device_id,
+         h.hlc AS hlc, d.d_dev AS d_dev, d.d_hlc AS d_hlc
+  FROM dead d
+  JOIN main.sync_head h ON h.entity = d.entity AND h.row_id = d.row_id
+  JOIN main.sync_change c ON c.device_id = h.device_id AND c.hlc = h.hlc
+  WHERE NOT (h.device_id = d.d_dev AND h.hlc <= d.d_hlc)
+    AND NOT (h.field = '{ROW_FIELD}' AND c.value = '{DELETED_JSON}')
+),
+roots AS (SELECT DISTINCT d_dev, d_hlc FROM cand),
+anc(d_dev, d_hlc, device_id, hlc) AS (
+  SELECT d_dev, d_hlc, d_dev, d_hlc FROM roots
+  UNION
+  SELECT a.d_dev, a.d_hlc, p.parent_device, p.parent_hlc
+  FROM anc a JOIN main.sync_change_parent p ON p.device_id = a.device_id AND p.hlc = a.hlc
+),
+uncovered AS (
+  SELECT c.* FROM cand c WHERE NOT EXISTS (
+    SELECT 1 FROM anc a WHERE a.d_dev = c.d_dev AND a.d_hlc = c.d_hlc
+      AND a.device_id = c.device_id AND a.hlc >= c.hlc)
+)"""
+
+
+_DELETE_EDIT_SQL = f"""
+WITH RECURSIVE {_uncovered_ctes(touched=False)}
+SELECT u.entity, u.row_id, u.d_dev, u.d_hlc, dc.value, dc.author,
+       u.field, u.device_id, u.hlc, ec.value, ec.author
+FROM uncovered u
+JOIN main.sync_change dc ON dc.device_id = u.d_dev AND dc.hlc = u.d_hlc
+JOIN main.sync_change ec ON ec.device_id = u.device_id AND ec.hlc = u.hlc
+"""
+
+
+@cache
+def _count_sql(*, touched: bool) -> str:
+    """The same rules as :func:`conflicts`, counted in SQL (no Python object per conflict)."""
+    return f"""
+WITH RECURSIVE known(entity, field) AS ({_known_fields()}),
+{_uncovered_ctes(touched=touched)},
+field_conflict AS (
+  SELECT h.entity FROM {_multi_head_keys(touched=touched)} k
+  JOIN main.sync_head h ON h.entity = k.entity AND h.row_id = k.row_id AND h.field = k.field
+  JOIN main.sync_change c ON c.device_id = h.device_id AND c.hlc = h.hlc
+  WHERE NOT EXISTS (SELECT 1 FROM dead d WHERE d.entity = h.entity AND d.row_id = h.row_id)
+    AND EXISTS (SELECT 1 FROM known n WHERE n.entity = h.entity AND n.field = h.field)
+  GROUP BY h.entity, h.row_id, h.field
+  HAVING COUNT(DISTINCT COALESCE(c.value, '')) > 1 AND MAX(c.wire_ver) <= :wire
+)
+SELECT (SELECT COUNT(*) FROM field_conflict)
+     + (SELECT COUNT(*) FROM (SELECT DISTINCT u.entity, u.row_id FROM uncovered u
+        WHERE EXISTS (SELECT 1 FROM known n WHERE n.entity = u.entity AND n.field = u.field)))
+"""
+
+
+def _count(conn: Connection, *, touched: bool = False) -> int:
+    return _scalar_int(conn, _count_sql(touched=touched), {"wire": _wire(None)})
+
+
+def conflicts(conn: Connection, *, wire_version: int | None = None) -> list[Conflict]:
+    """Every open conflict, in a canonical order (equal lists on peers with equal logs).
+
+    * field conflicts: a known field of a live row with heads of different values (heads with
+      equal values agree: nothing to ask anyone);
+    * delete/edit conflicts: a row whose winning ``_row`` is a delete, with field heads (or a
+      restore) the deleter did not know. Field conflicts of a deleted row are folded in there.
+    """
+    w = _wire(wire_version)
+    dead = {(e, r) for e, r in conn.exec_driver_sql(
+        f"WITH {_dead_rows(touched=False)} SELECT entity, row_id FROM dead", {"wire": w})}
+    devices = dict(cast(Iterable[tuple[str, str | None]], conn.exec_driver_sql(
+        "SELECT device_id, name FROM main.sync_device").all()))
+    out: list[Conflict] = []
+    grouped: dict[tuple[str, str, str], list[tuple[Any, ...]]] = {}
+    for row in conn.exec_driver_sql(_HEAD_DETAIL.format(source=_multi_head_keys(touched=False))):
+        if (row[0], row[1]) in dead:
+            continue
+        grouped.setdefault((row[0], row[1], row[2]), []).append(tuple(row))
+    for (entity, row_id, fld), heads in grouped.items():
+        spec = _spec(entity, fld)
+        if spec is None or len({h[5] for h in heads}) < 2 or any(h[8] > w for h in heads):
+            continue
+        out.append(Conflict(entity, row_id, fld, "field", _values(heads, devices)))
+    out.extend(_delete_edit_conflicts(conn, w, devices))
+    out.sort(key=lambda c: (c.entity, c.row_id, c.field))
+    return out
+
+
+def _delete_edit_conflicts(conn: Connection, wire: int, devices: Mapping[str, str | None]
+                           ) -> list[Conflict]:
+    deletes: dict[tuple[str, str], ConflictValue] = {}
+    edits: dict[tuple[str, str], list[ConflictValue]] = {}
+    for (entity, row_id, d_dev, d_hlc, d_raw, d_author,
+         fld, dev, hlc, raw, author) in conn.exec_driver_sql(_DELETE_EDIT_SQL, {"wire": wire}):
+        if _spec(entity, fld) is None:
+            continue  # a parked field: shown once this version understands it
+        key = (entity, row_id)
+        if key not in deletes:
+            deletes[key] = _value((entity, row_id, ROW_FIELD, d_dev, d_hlc, d_raw, d_author),
+                                  devices, winner=True)
+        edits.setdefault(key, []).append(
+            _value((entity, row_id, fld, dev, hlc, raw, author), devices, winner=False))
+    return [Conflict(entity, row_id, ROW_FIELD, "delete_edit",
+                     (deletes[(entity, row_id)],
+                      *sorted(vals, key=lambda v: (v.field, -v.hlc, v.device_id))))
+            for (entity, row_id), vals in edits.items()]
+
+
+def _spec(entity: str, fld: str) -> FieldSpec | None:
+    model = models.MODEL_BY_ENTITY.get(entity)
+    return None if model is None else changelog.FIELD_BY_WIRE[model].get(fld)
+
+
+def _values(heads: list[tuple[Any, ...]], devices: Mapping[str, str | None]
+            ) -> tuple[ConflictValue, ...]:
+    ordered = sorted(heads, key=lambda h: (h[2] == ROW_FIELD and h[5] == DELETED_JSON,
+                                           h[4], h[3]), reverse=True)
+    return tuple(_value(h, devices, winner=i == 0) for i, h in enumerate(ordered))
+
+
+def _value(h: tuple[Any, ...], devices: Mapping[str, str | None], *, winner: bool
+           ) -> ConflictValue:
+    entity, _row, fld, dev, hlc, raw, author = h[:7]
+    spec = _spec(entity, fld)
+    decoded = None if raw is None else (
+        changelog.decode_value(spec, raw) if spec is not None else json.loads(raw))
+    return ConflictValue(fld, decoded, raw, author, dev, devices.get(dev),
+                         changelog.hlc_to_datetime(hlc), hlc, winner)
+
+
+CONFLICT_COUNT_SETTING = "sync.conflict_count"
+
+
+def count_conflicts(conn: Connection) -> int:
+    """Number of open conflicts (what a badge shows), counted in SQL (≈ 0.6 s at 600k
+    changes); :func:`cached_conflict_count` is the cheap variant for imports."""
+    return _count(conn)
+
+
+def cached_conflict_count(conn: Connection, *, delta: tuple[int, int] | None = None,
+                          recount: bool = True) -> int | None:
+    """The conflict total kept in ``app_setting`` next to the number of changes in the log.
+
+    The log is append-only, so the same number of changes means the same conflicts; a merge's
+    ``delta = (n_new, conflicts after - before on the touched rows)`` carries a total that was
+    valid just before it. A local edit in between invalidates it: then the total is recounted,
+    or None without ``recount``. Call it in a write transaction.
+    """
+    changes = _scalar_int(conn, "SELECT COUNT(*) FROM main.sync_change")
+    key = {"changes": changes, "wire": _wire(None)}
+    stored = _read_setting(conn, CONFLICT_COUNT_SETTING)
+    count: int | None = None
+    if stored is not None and stored.get("key") == key:
+        return int(stored.get("count", 0))
+    if delta is not None and changes == delta[0]:  # the log was empty before the merge
+        count = delta[1]
+    elif (stored is not None and delta is not None
+          and stored.get("key") == {**key, "changes": changes - delta[0]}):
+        count = int(stored.get("count", 0)) + delta[1]
+    elif recount:
+        count = _count(conn)
+    if count is not None:
+        conn.exec_driver_sql(
+            "INSERT INTO main.app_setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (CONFLICT_COUNT_SETTING, json.dumps({"key": key, "count": count})))
+    return count
+
+
+# --- Resolution and restore ------------------------------------------------------------------
+
+def resolve(db: Database, entity: str, row_id: uuid.UUID | str, field: str, value: Any) -> None:
+    """Settle a field: one change whose parents are *all* the field's heads.
+
+    It supersedes them on every peer that receives it, whatever the clocks. ``value`` is a
+    Python value of the field's type (one of the conflict's values, or a merged one).
+    """
+    spec = _spec(entity, field)
+    if spec is None or field == ROW_FIELD:
+        raise ValidationError("sync_unknown_field", "Champ inconnu : {entity}.{field}",
+                              field=field, entity=entity)
+    _write_superseding(db, entity, str(row_id), field, changelog.encode_value(spec, value),
+                       whole_row=False)
+
+
+def restore(db: Database, entity: str, row_id: uuid.UUID | str) -> None:
+    """« Restaurer » a deleted row: ``_row = "alive"`` with every head of the row as parent.
+
+    The row comes back with the edits the deleter had not seen (they are the field heads).
+    """
+    _write_superseding(db, entity, str(row_id), ROW_FIELD, ALIVE_JSON, whole_row=True)
+
+
+def confirm_delete(db: Database, entity: str, row_id: uuid.UUID | str) -> None:
+    """Keep a row deleted after seeing the concurrent edits: a delete naming every head."""
+    _write_superseding(db, entity, str(row_id), ROW_FIELD, DELETED_JSON, whole_row=True)
+
+
+def _write_superseding(db: Database, entity: str, row_id: str, field: str, raw: str, *,
+                       whole_row: bool) -> None:
+    if entity not in models.MODEL_BY_ENTITY:
+        raise ValidationError("sync_unknown_entity", "Type d'enregistrement inconnu : {entity}",
+                              field="entity", entity=entity)
+    with db.write() as s:
+        conn = s.connection()
+        heads = conn.exec_driver_sql(
+            "SELECT field, device_id, hlc FROM main.sync_head WHERE entity = ? AND row_id = ?",
+            (entity, row_id)).all()
+        if not any(f == ROW_FIELD for f, _d, _h in heads):
+            raise NotFound("not_found", "L'enregistrement {id} est introuvable.", id=row_id)
+        parents = sorted((d, h) for f, d, h in heads if whole_row or f == field)
+        pending = changelog._begin_changes(conn, s.info["change_context"])
+        pending.add(entity, row_id, field, raw, parents)
+        pending.write(conn)
+        _prepare_temp(conn)
+        conn.exec_driver_sql("INSERT INTO temp.sync_rows (entity, row_id) VALUES (?, ?)",
+                             (entity, row_id))
+        project_touched(conn)
+        reindex_touched(conn)
+        _drop_temp(conn)
+
+
+# --- Clock ---------------------------------------------------------------------------------
+
+def observe_hlc(conn: Connection, remote_hlc: int) -> bool:
+    """Ratchet our HLC up to ``remote_hlc`` (caller checked plausibility); True if it moved."""
+    moved = conn.exec_driver_sql(
+        "UPDATE main.sync_state SET hlc = ? WHERE id = 1 AND hlc < ?", (remote_hlc, remote_hlc))
+    return bool(moved.rowcount)
+
+
+# --- Device identity -------------------------------------------------------------------------
+
+def _fingerprint(path: Path) -> dict[str, Any]:
+    st = os.stat(path)
+    return {"path": str(path.resolve()), "dev": st.st_dev, "ino": st.st_ino}
+
+
+def _read_setting(conn: Connection, key: str) -> dict[str, Any] | None:
+    raw = conn.exec_driver_sql("SELECT value FROM main.app_setting WHERE key = ?",
+                               (key,)).scalar()
+    if not raw:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _write_instance(conn: Connection, path: Path, device_id: str) -> None:
+    value = json.dumps({**_fingerprint(path), "device_id": device_id})
+    conn.exec_driver_sql(
+        "INSERT INTO main.app_setting (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (INSTANCE_SETTING, value))
+
+
+def reidentify(conn: Connection, reason: str) -> str:
+    """Give this database a new device id (seq restarts at 0; the HLC keeps going).
+
+    The old id's changes stay as they are: they are history, and other peers hold them too.
+    """
+    old, name, user = conn.exec_driver_sql(
+        "SELECT device_id, device_name, user_name FROM main.sync_state WHERE id = 1").one()
+    new = str(new_id())
+    conn.exec_driver_sql("UPDATE main.sync_state SET device_id = ?, seq = 0 WHERE id = 1",
+                         (new,))
+    conn.exec_driver_sql("INSERT OR IGNORE INTO main.sync_device (device_id, name, user_name) "
+                         "VALUES (?, ?, ?)", (new, name, user))
+    log.warning("device re-identified (%s): %s -> %s", reason, old, new)
+    return new
+
+
+def watermark_path(db_path: Path) -> Path:
+    """Sidecar recording the highest seq that left this device in an export."""
+    return db_path.with_name(db_path.name + WATERMARK_SUFFIX)
+
+
+def read_watermark(db_path: Path) -> tuple[str, int] | None:
+    try:
+        data = json.loads(watermark_path(db_path).read_text(encoding="utf-8"))
+        return str(data["device_id"]), int(data["exported_seq"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_watermark(db_path: Path, device_id: str, exported_seq: int) -> None:
+    """Record (atomically) that changes up to ``exported_seq`` of ``device_id`` left."""
+    previous = read_watermark(db_path)
+    if previous is not None and previous[0] == device_id and previous[1] >= exported_seq:
+        return
+    target = watermark_path(db_path)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(json.dumps({"device_id": device_id, "exported_seq": exported_seq}),
+                   encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def ensure_identity(conn: Connection, db_path: Path) -> str | None:
+    """Re-identify the device if this file is a copy or a restored backup; new id or None.
+
+    Two signals, both outside the synced data:
+
+    * the file's location (path, st_dev, st_ino) stored in ``app_setting`` at first use: a copy
+      (another file, another machine) carries the original's record, which no longer matches.
+      A rename within the same file system keeps the inode and only refreshes the record;
+    * the export watermark sidecar: if this device's ``seq`` is below a seq that already left in
+      an export, the database was rolled back (a restore over the same file keeps its inode),
+      and reusing those seqs would fork the device's history.
+
+    A false positive only costs a new device id; a miss is caught later, at import, as a
+    collision (:class:`CloneDetected`) that overwrites nothing.
+    """
+    device_id, seq = conn.exec_driver_sql(
+        "SELECT device_id, seq FROM main.sync_state WHERE id = 1").one()
+    stored = _read_setting(conn, INSTANCE_SETTING)
+    here = _fingerprint(db_path)
+    reason = None
+    if stored is not None and stored.get("device_id") == device_id:
+        same_file = (stored.get("dev"), stored.get("ino")) == (here["dev"], here["ino"])
+        if here["ino"] == 0:  # file systems without inode numbers: compare the path only
+            same_file = stored.get("path") == here["path"]
+        if not same_file:
+            reason = "database file copied or replaced"
+    mark = read_watermark(db_path)
+    if reason is None and mark is not None and mark[0] == device_id and seq < mark[1]:
+        reason = "database restored from an older state"
+    new = reidentify(conn, reason) if reason else None
+    if new is not None or stored != {**here, "device_id": device_id}:
+        _write_instance(conn, db_path, new or device_id)
+    return new
+
+
+PROJECTED_WIRE_SETTING = "sync.projected_wire_version"
+
+
+def ensure_projection_current(conn: Connection, *, wire_version: int | None = None) -> bool:
+    """Re-project everything once after an upgrade changed the wire version (un-parking).
+
+    SYNC.md "Schema mismatch": parked changes wait in the log; the version that understands
+    them projects them when it first opens the database. True if it re-projected.
+    """
+    w = _wire(wire_version)
+    stored = _read_setting(conn, PROJECTED_WIRE_SETTING)
+    if stored is not None and stored.get("wire_version") == w:
+        return False
+    if stored is not None:
+        reproject_all(conn, wire_version=w)
+    conn.exec_driver_sql(
+        "INSERT INTO main.app_setting (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (PROJECTED_WIRE_SETTING, json.dumps({"wire_version": w})))
+    return stored is not None

@@ -1,0 +1,147 @@
+"""The .ofsync container and payload: names, keys, key-derivation bounds, manifest checks."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from passerelle.services import organisations as orgs
+from passerelle.store import sync_file
+from passerelle.store.sync_file import ScryptParams, SyncFileError, SyncKeyError
+
+from .conftest import Network, craft
+
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+
+def test_export_name_is_unique_per_device_and_export(net: Network) -> None:
+    a = net.peer("a")
+    orgs.create_organisation(a.db, kind="association", name="Asso")
+    first, second = a.export(), a.export()
+    pattern = rf"^({UUID})-({UUID})-(\d+)-({UUID})\.ofsync$"
+    m = re.match(pattern, first.name)
+    assert m and m.group(1) == net.group_id and m.group(2) == a.db.device_id
+    assert first.name != second.name
+    assert [p.name for p in a.outbox.iterdir() if p.suffix != ".ofsync"] == []
+
+
+def test_file_is_encrypted_and_header_carries_no_personal_data(net: Network) -> None:
+    a = net.peer("a")
+    orgs.create_organisation(a.db, kind="association", name="Confidentiel",
+                             email="presidente@asso.example")
+    data = a.export(passphrase="phrase de passe longue").read_bytes()
+    assert data.startswith(sync_file.MAGIC)
+    assert b"Confidentiel" not in data and b"presidente" not in data
+    header, _ = sync_file.read_header(data)
+    assert header.cipher == "AES-256-GCM"
+    assert sorted(s["kind"] for s in header.slots) == ["group", "passphrase"]
+    assert header.origin_device_id == a.db.device_id
+
+
+def test_payload_is_a_plain_sqlite_database_with_manifest(net: Network) -> None:
+    a = net.peer("a")
+    orgs.create_organisation(a.db, kind="association", name="Asso")
+    data = a.export().read_bytes()
+    header, body = sync_file.read_header(data)
+    key = a.secrets.get_group_key(net.group_id)
+    payload = sync_file.open_body(header, body, sync_file.unlock(header, group_key=key))
+    assert payload[:16] == b"SQLite format 3\x00" and payload[18:20] == b"\x01\x01"  # no WAL
+    mem = sqlite3.connect(":memory:")
+    mem.deserialize(payload)
+    keys = {k for (k,) in mem.execute("SELECT key FROM manifest")}
+    assert {"magic", "format_version", "wire_version", "min_reader_wire_version",
+            "app_version", "alembic_head", "group_id", "origin_device_id",
+            "origin_device_name", "export_id", "kind", "created_wall", "hlc_min", "hlc_max",
+            "knowledge", "base_knowledge", "counts", "payload_sha256", "device_sha256"} <= keys
+    assert {t for (t,) in mem.execute("SELECT name FROM sqlite_master WHERE type='table'")} \
+        == {"manifest", "changes", "change_parents", "devices", "blobs"}
+    declared = dict(mem.execute("SELECT key, value FROM manifest "
+                                "WHERE key IN ('payload_sha256', 'device_sha256')").fetchall())
+    combined, digests = sync_file.payload_hash(mem, "main")
+    assert json.loads(declared["payload_sha256"]) == combined
+    assert json.loads(declared["device_sha256"]) == digests
+
+
+@pytest.mark.parametrize("override, why", [
+    ({"payload_sha256": "0" * 64}, "empreinte"),
+    ({"counts": {"changes": 1, "change_parents": 0, "devices": 1, "entities": {}}}, "nombre"),
+    ({"hlc_max": 1}, "plage d'horloges"),
+    ({"export_id": "01a21698-3df2-74f9-a20e-c5404aa61dc0"}, "manifeste et en-tête"),
+])
+def test_manifest_not_matching_the_payload_is_refused(net: Network, override: dict[str, object],
+                                                      why: str) -> None:
+    a, b = net.peer("a"), net.peer("b")
+    orgs.create_organisation(a.db, kind="association", name="Asso")
+    bad = craft(a, manifest=override)
+    digest = b.digest()
+    with pytest.raises(SyncFileError) as exc:
+        b.load(bad)
+    assert why in exc.value.message and b.digest() == digest
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE changes SET device_id = 'pas-un-uuid'",
+    "UPDATE changes SET value = 'pas du json' WHERE field = 'name'",
+    "UPDATE changes SET value = '\"peut-être\"' WHERE field = '_row'",
+    "UPDATE changes SET hlc = -hlc",
+    "INSERT INTO change_parents VALUES ('00000000-0000-7000-8000-000000000000', 1, "
+    "'00000000-0000-7000-8000-000000000000', 1)",
+])
+def test_implausible_contents_are_refused(net: Network, sql: str) -> None:
+    a, b = net.peer("a"), net.peer("b")
+    orgs.create_organisation(a.db, kind="association", name="Asso")
+    bad = craft(a, lambda mem: mem.execute(sql))
+    digest = b.digest()
+    with pytest.raises(SyncFileError) as exc:
+        b.load(bad)
+    assert exc.value.message_key == "sync_invalid_content" and b.digest() == digest
+
+
+def test_sealing_without_any_key_is_refused() -> None:
+    with pytest.raises(SyncKeyError):
+        sync_file.seal(b"x", group_id="g", origin_device_id="d", export_id="e", hlc_max=0)
+
+
+def test_key_derivation_bounds_and_production_cost() -> None:
+    with pytest.raises(SyncFileError):
+        sync_file.derive_key("x", b"salt", ScryptParams(n=1 << 30))  # hostile header
+    assert ScryptParams() == ScryptParams(n=1 << 17, r=8, p=1)  # SYNC.md figure
+    start = time.perf_counter()
+    sync_file.derive_key("phrase de passe", b"0123456789abcdef", ScryptParams())
+    assert 0.02 < time.perf_counter() - start < 10
+
+
+def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "f.ofsync"
+    sync_file.write_atomic(target, b"one")
+    sync_file.write_atomic(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in target.parent.iterdir()] == ["f.ofsync"]
+
+
+def test_stale_device_digest_is_caught_on_the_devices_that_bring_news(net: Network) -> None:
+    """A writer bug: the manifest's digests do not describe the changes that travel."""
+    a, b = net.peer("a"), net.peer("b")
+    org = orgs.create_organisation(a.db, kind="association", name="Asso")
+    b.load(a.export())  # b knows the base: only the next change is new to it
+    orgs.update_organisation(a.db, org.id, phone="0320000001")
+    pooled = a.db.engine.raw_connection()
+    try:
+        honest = sync_file.payload_hash(pooled.driver_connection, "main",
+                                        changes="sync_change", parents="sync_change_parent")
+    finally:
+        pooled.close()
+
+    def alter(mem: sqlite3.Connection) -> None:
+        mem.execute("UPDATE changes SET value = '\"+33320000009\"' WHERE field = 'phone'")
+
+    stale = craft(a, alter, manifest={"payload_sha256": honest[0], "device_sha256": honest[1]})
+    digest = b.digest()
+    with pytest.raises(SyncFileError) as exc:
+        b.load(stale)
+    assert "empreinte" in exc.value.message and b.digest() == digest
