@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import uuid
+from abc import ABC, abstractmethod
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -121,7 +122,7 @@ def _join_themes(value: Any) -> str:
 # --- Shared machinery ------------------------------------------------------------------------
 
 
-class _SqlRowSource:
+class _SqlRowSource(ABC):
     """A row source over one table: subclasses declare columns, sort keys and filters.
 
     ``ids`` selects only the rowid (plus whatever the WHERE and ORDER BY need); ``rows``
@@ -137,8 +138,9 @@ class _SqlRowSource:
         self.rowid: ColumnElement[Any] = literal_column(f"{self._table.name}.rowid")
 
     # hooks ----------------------------------------------------------------------------------
+    @abstractmethod
     def _base_table(self) -> Any:
-        raise NotImplementedError
+        """The table the rowids belong to."""
 
     def _from(self) -> FromClause:
         """The FROM clause of both queries (joins needed by the display columns)."""
@@ -149,12 +151,13 @@ class _SqlRowSource:
         """The FROM clause of ``ids``: joins only when the sort or a filter needs them."""
         return self._from()
 
+    @abstractmethod
     def _display(self) -> Sequence[ColumnElement[Any]]:
         """The display columns, in the order of ``columns``."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _sort_expressions(self) -> Mapping[str, Sequence[ColumnElement[Any]]]:
-        raise NotImplementedError
+        """The ORDER BY expressions of each sortable column key."""
 
     def _default_sort(self) -> str:
         return self.columns[0]
