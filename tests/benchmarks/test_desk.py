@@ -135,8 +135,12 @@ def test_file_detail_with_500_entries(metro: Path, metro_db: Database) -> None:
                     "LEFT JOIN note_revision n ON n.interaction_id = i.id "
                     "WHERE i.file_id = ? ORDER BY i.occurred_at DESC", (str(fid),)).fetchall()
 
+    from passerelle.services.pipeline import file_overview
+
     report("File detail with 500 timeline entries", [
-        ("header + timeline (services)", best_of(5, ours), best_of(5, floor))])
+        ("header + timeline (services.files)", best_of(5, ours), best_of(5, floor)),
+        ("file_overview (what the detail view loads)",
+         best_of(5, lambda: file_overview(metro_db, fid)), best_of(5, floor))])
 
 
 _BARE_WINDOW = """
