@@ -969,8 +969,17 @@ Skills (valued): {skills}</translation>
 <context>
     <name>FileDetailView</name>
     <message>
+        <source>Enregistrer la fiche de synthèse</source>
+        <translation>Save the case summary</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Document Word (*.docx)</source>
+        <translation>PDF (*.pdf);;Word document (*.docx)</translation>
+    </message>
+    <message>
         <source>Aucun dossier ouvert.
 Double-cliquez sur un dossier dans « Dossiers » pour l&apos;afficher ici.</source>
+        <extracomment>Where generated documents go; None: the app&apos;s documents folder (tests set a tmp dir).</extracomment>
         <translation>No file open.
 Double-click a file in “Files” to display it here.</translation>
     </message>
@@ -1005,6 +1014,14 @@ Double-click a file in “Files” to display it here.</translation>
     <message>
         <source>Reprendre</source>
         <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Générer un document…</source>
+        <translation>Generate a document…</translation>
+    </message>
+    <message>
+        <source>Fiche de synthèse (PDF)…</source>
+        <translation>Case summary (PDF)…</translation>
     </message>
     <message>
         <source>Changer d&apos;étape</source>
@@ -1209,6 +1226,18 @@ Double-click a file in “Files” to display it here.</translation>
     <message>
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Fiche de synthèse</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
+        <source>La fiche de synthèse est enregistrée : {path}</source>
+        <translation>The case summary was saved: {path}</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1529,109 @@ Change or reset the filters, or create a file with “New file”.</translation>
     <message>
         <source>Consigner un échange…</source>
         <translation>Log an interaction…</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateDocumentDialog</name>
+    <message>
+        <source>Choisir un modèle .docx</source>
+        <translation>Choose a .docx template</translation>
+    </message>
+    <message>
+        <source>Documents Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>Le fichier « {name} » existe déjà dans {folder}. Le remplacer ?</source>
+        <translation>The file “{name}” already exists in {folder}. Replace it?</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Lettre</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>Compte rendu</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Synthèse</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Générer un document</source>
+        <translation>Generate a document</translation>
+    </message>
+    <message>
+        <source>Modèles</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Utiliser un autre fichier .docx…</source>
+        <translation>Use another .docx file…</translation>
+    </message>
+    <message>
+        <source>Convention :</source>
+        <translation>Agreement:</translation>
+    </message>
+    <message>
+        <source>Dossier de destination</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <source>Nom du fichier</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Générer</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Enregistré dans :</source>
+        <translation>Saved in:</translation>
+    </message>
+    <message>
+        <source>Nom du fichier :</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>Modèle :</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Dossier {reference} — {title}</source>
+        <translation>File {reference} — {title}</translation>
+    </message>
+    <message>
+        <source>Modèle sans description.</source>
+        <translation>Template without a description.</translation>
+    </message>
+    <message>
+        <source>Document enregistré (version {version}) : {path}</source>
+        <translation>Document saved (version {version}): {path}</translation>
     </message>
 </context>
 <context>

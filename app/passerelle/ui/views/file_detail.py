@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -56,6 +58,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -80,6 +83,8 @@ from passerelle.domain.vocabulary import (
     Objective,
     PartnershipCategory,
 )
+from passerelle.infra.paths import AppPaths
+from passerelle.services import documents as document_service
 from passerelle.services import files as file_service
 from passerelle.services import interactions as interaction_service
 from passerelle.services import pipeline
@@ -226,6 +231,18 @@ class NotesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 520)
+
+
+def ask_summary_path(parent: QWidget | None, default: Path) -> Path | None:
+    """Ask where to save the case summary (PDF, or .docx « fiche »); None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("FileDetailView", "Enregistrer la fiche de synthèse"),
+        str(default), QCoreApplication.translate(
+            "FileDetailView", "PDF (*.pdf);;Document Word (*.docx)"))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() in (".pdf", ".docx") else path.with_suffix(".pdf")
 
 
 def show_notes(parent: QWidget | None, dto: interaction_service.InteractionDTO) -> QDialog:
@@ -544,6 +561,10 @@ class FileDetailView(QWidget):
         self._lists_dirty = False
         self._lists_file: uuid.UUID | None = None
         self.meeting_dialog: QDialog | None = None
+        self.document_dialog: QDialog | None = None
+        self.summary_message: QMessageBox | None = None
+        #: Where generated documents go; None: the app's documents folder (tests set a tmp dir).
+        self.documents_dir: Path | None = None
 
         self.empty_label = QLabel(QCoreApplication.translate(
             "FileDetailView", "Aucun dossier ouvert.\nDouble-cliquez sur un dossier "
@@ -616,6 +637,12 @@ class FileDetailView(QWidget):
         self.resume_button = QPushButton(QCoreApplication.translate(
             "FileDetailView", "Reprendre"), page)
         self.resume_button.clicked.connect(self._handle_resume_clicked)
+        self.document_button = QPushButton(QCoreApplication.translate(
+            "FileDetailView", "Générer un document…"), page)
+        self.document_button.clicked.connect(self._handle_document_clicked)
+        self.summary_button = QPushButton(QCoreApplication.translate(
+            "FileDetailView", "Fiche de synthèse (PDF)…"), page)
+        self.summary_button.clicked.connect(self._handle_summary_clicked)
         self.stage_button = QPushButton(QCoreApplication.translate(
             "FileDetailView", "Changer d'étape"), page)
         self.stage_menu = QMenu(self.stage_button)
@@ -636,8 +663,9 @@ class FileDetailView(QWidget):
         top.addWidget(self.reference_label)
         top.addWidget(self.status_badge)
         top.addStretch(1)
-        for button in (self.stage_button, self.pause_button, self.abandon_button,
-                       self.resume_button, self.meeting_button):
+        for button in (self.document_button, self.summary_button, self.stage_button,
+                       self.pause_button, self.abandon_button, self.resume_button,
+                       self.meeting_button):
             top.addWidget(button)
         meta = QHBoxLayout()
         meta.addWidget(self.partners_label, 1)
@@ -1265,6 +1293,82 @@ class FileDetailView(QWidget):
         dialog.open()
         self.meeting_dialog = dialog
 
+    # --- documents --------------------------------------------------------------------------
+    def output_dir(self) -> Path:
+        return self.documents_dir or AppPaths.default().documents
+
+    def _handle_document_clicked(self) -> None:
+        if self._file_id is None:
+            return
+        from passerelle.ui.dialogs.generate_document import GenerateDocumentDialog
+
+        dialog = GenerateDocumentDialog(self._ctx, self, file_id=self._file_id,
+                                        out_dir=self.output_dir())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.document_dialog = dialog
+
+    def _handle_summary_clicked(self) -> None:
+        if self._file_id is None or self._overview is None:
+            return
+        folder = self.output_dir()
+        default = folder / f"{self._overview.file.reference}_fiche_synthese.pdf"
+        path = ask_summary_path(self, default)
+        if path is None:
+            return
+        fid, db = self._file_id, self._ctx.db
+        if path.suffix.lower() != ".pdf":
+            from passerelle.ui.summary_pdf import export_summary
+
+            self._ctx.runner.run(lambda: export_summary(db, fid, path),
+                                 self._handle_summary_saved, self._handle_update_failed)
+            return
+        # The PDF is laid out by QTextDocument and printed by QPdfWriter: GUI classes, kept on
+        # the UI thread. Only the reading and the recording go through the runner.
+        self._ctx.runner.run(lambda: document_service.case_summary(db, fid),
+                             lambda summary: self._write_summary_pdf(summary, path),
+                             self._handle_update_failed)
+
+    def _write_summary_pdf(self, summary: document_service.CaseSummary, path: Path) -> None:
+        import dataclasses
+
+        from passerelle.ui.summary_pdf import PDF_MIME, write_summary_pdf
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_summary_pdf(summary, path)
+        except Exception as exc:  # noqa: BLE001 - shown to the user like any failure
+            show_error(self, exc)
+            return
+        db = self._ctx.db
+
+        def record() -> document_service.DocumentDTO:
+            try:
+                return document_service.record_document(
+                    db, summary.id, path, title=f"Fiche de synthèse (PDF) — {summary.reference}",
+                    mime=PDF_MIME, snapshot=dataclasses.asdict(summary))
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
+
+        self._ctx.runner.run(record, self._handle_summary_saved, self._handle_update_failed)
+
+    def _handle_summary_saved(self, doc: document_service.DocumentDTO) -> None:
+        from passerelle.ui.dialogs import generate_document
+
+        self._ctx.bus.changed.emit("document")
+        path = Path(doc.filename)
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate(
+            "FileDetailView", "Fiche de synthèse"), QCoreApplication.translate(
+            "FileDetailView", "La fiche de synthèse est enregistrée : {path}").format(
+                path=doc.filename), QMessageBox.StandardButton.Close, self)
+        open_button = box.addButton(QCoreApplication.translate("FileDetailView", "Ouvrir"),
+                                    QMessageBox.ButtonRole.ActionRole)
+        open_button.clicked.connect(lambda: generate_document.open_with_system(path))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not modal to the event loop: the user may keep working
+        self.summary_message = box
+
 
 __all__ = [
     "FileDetailView",
@@ -1272,6 +1376,7 @@ __all__ = [
     "StageStepper",
     "TimelineModel",
     "ask_reason",
+    "ask_summary_path",
     "show_notes",
     "timeline_cells",
 ]
