@@ -249,6 +249,7 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
 
     errors.LOG_PATH = log_file
     try:
-        return run_gui(db, smoke=args.smoke, language=args.lang)
+        return run_gui(db, smoke=args.smoke, language=args.lang,
+                       documents_dir=paths.documents)
     finally:
         db.close()

@@ -185,3 +185,11 @@ def test_generate_button_opens_the_dialog_on_the_file(qtbot, ui_ctx, sample,
     assert dialog.out_dir == tmp_path / "documents"
     assert sample["file"].reference in dialog.file_label.text()
     dialog.close()
+
+
+def test_documents_go_to_the_data_folder_given_to_the_app(ui_ctx, tmp_path):  # type: ignore[no-untyped-def]
+    """``--data-dir`` reaches the file detail: documents never land in the real home."""
+    ui_ctx.documents_dir = tmp_path / "data" / "documents"
+    view = FileDetailView(ui_ctx)
+    assert view.output_dir() == tmp_path / "data" / "documents"
+    view.deleteLater()

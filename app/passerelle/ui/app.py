@@ -15,6 +15,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
@@ -235,7 +236,8 @@ def _quit_when_ready(app: QApplication, runner: TaskRunner) -> None:
     QTimer.singleShot(0, check)
 
 
-def run_gui(db: Database, *, smoke: bool = False, language: str | None = None) -> int:
+def run_gui(db: Database, *, smoke: bool = False, language: str | None = None,
+            documents_dir: Path | None = None) -> int:
     """Open the main window on ``db`` and run the event loop; returns the exit code.
 
     ``language`` ("fr"/"en") overrides the Préférences setting, which overrides the system
@@ -259,7 +261,7 @@ def run_gui(db: Database, *, smoke: bool = False, language: str | None = None) -
 
     collector = MainThreadGarbageCollector()
     runner = TaskRunner()
-    ctx = UiContext(db=db, runner=runner, bus=DataBus())
+    ctx = UiContext(db=db, runner=runner, bus=DataBus(), documents_dir=documents_dir)
     window = MainWindow(ctx)
     window.show()
     deadline: QTimer | None = None

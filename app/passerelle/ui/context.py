@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,3 +26,5 @@ class UiContext:
     db: Database
     runner: TaskRunner
     bus: DataBus
+    #: where generated documents go (the data folder's « documents », honouring --data-dir)
+    documents_dir: Path | None = None

@@ -1295,7 +1295,7 @@ class FileDetailView(QWidget):
 
     # --- documents --------------------------------------------------------------------------
     def output_dir(self) -> Path:
-        return self.documents_dir or AppPaths.default().documents
+        return self.documents_dir or self._ctx.documents_dir or AppPaths.default().documents
 
     def _handle_document_clicked(self) -> None:
         if self._file_id is None:
