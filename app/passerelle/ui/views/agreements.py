@@ -8,7 +8,6 @@ amounts in euros in the user's locale, and opens the file of a convention on dou
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from passerelle.services.overview import AgreementRow, list_agreements
@@ -16,6 +15,7 @@ from passerelle.ui.context import UiContext
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label
 from passerelle.ui.models.record_table import RIGHT, Column, RecordRole, RecordTableModel
+from passerelle.ui.views.base import RefreshingView
 from passerelle.ui.widgets.panels import (
     PAGE_MARGINS,
     Card,
@@ -54,13 +54,13 @@ def _amount_tooltip(a: AgreementRow) -> str:
     )
 
 
-class AgreementsView(QWidget):
+class AgreementsView(RefreshingView):
     """« Conventions »: reference of the file, object, type, amounts, status and dates."""
 
+    relevant = frozenset(_RELEVANT)
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._stale = True
+        super().__init__(ctx, parent)
         self.header = PageHeader(
             QCoreApplication.translate("AgreementsView", "Conventions"),
             QCoreApplication.translate(
@@ -141,7 +141,6 @@ class AgreementsView(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.header)
         layout.addWidget(self.card, 1)
-        ctx.bus.changed.connect(self._handle_data_changed)
 
     def refresh(self) -> None:
         self._stale = False
@@ -166,18 +165,6 @@ class AgreementsView(QWidget):
             if rows
             else ""
         )
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _handle_data_changed(self, entity: str) -> None:
-        if entity in _RELEVANT:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
 
     def _handle_activated(self, index: QModelIndex) -> None:
         row = index.data(RecordRole)

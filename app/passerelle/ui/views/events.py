@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from passerelle.services.overview import EventRow, list_events
@@ -17,6 +16,7 @@ from passerelle.ui.context import UiContext
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label
 from passerelle.ui.models.record_table import RIGHT, Column, RecordTableModel
+from passerelle.ui.views.base import RefreshingView
 from passerelle.ui.widgets.panels import (
     PAGE_MARGINS,
     Card,
@@ -40,13 +40,13 @@ def _kind(e: EventRow) -> str:
     return label(e.kind) if hasattr(e.kind, "label") else str(e.kind)
 
 
-class EventsView(QWidget):
+class EventsView(RefreshingView):
     """« Événements »: date, type, title, place, invited and present organisations."""
 
+    relevant = frozenset(_RELEVANT)
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._stale = True
+        super().__init__(ctx, parent)
         self.header = PageHeader(
             QCoreApplication.translate("EventsView", "Événements"),
             QCoreApplication.translate(
@@ -111,7 +111,6 @@ class EventsView(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.header)
         layout.addWidget(self.card, 1)
-        ctx.bus.changed.connect(self._handle_data_changed)
 
     def refresh(self) -> None:
         self._stale = False
@@ -135,14 +134,3 @@ class EventsView(QWidget):
             else ""
         )
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _handle_data_changed(self, entity: str) -> None:
-        if entity in _RELEVANT:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -29,6 +29,7 @@ from passerelle.services.stats import collect
 from passerelle.ui.context import UiContext
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label
+from passerelle.ui.views.base import RefreshingView
 from passerelle.ui.widgets.panels import MUTED, PAGE_MARGINS, Card, PageHeader, title_font
 
 _RELEVANT = {
@@ -137,13 +138,13 @@ class _Figure(QFrame):
         self.value.setText(QLocale().toString(value))
 
 
-class ObservatoryView(QWidget):
+class ObservatoryView(RefreshingView):
     """« Observatoire »: key counts and three bar charts."""
 
+    relevant = frozenset(_RELEVANT)
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._stale = True
+        super().__init__(ctx, parent)
         self.header = PageHeader(
             QCoreApplication.translate("ObservatoryView", "Observatoire"),
             QCoreApplication.translate(
@@ -232,7 +233,6 @@ class ObservatoryView(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.header)
         layout.addWidget(scroll, 1)
-        ctx.bus.changed.connect(self._handle_data_changed)
 
     def refresh(self) -> None:
         self._stale = False
@@ -273,18 +273,6 @@ class ObservatoryView(QWidget):
         self.stage_card.set_empty(no_files)
         self.category_card.set_empty(no_files)
         self.kind_card.set_empty(int(counts.get("organisation", 0)) == 0)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _handle_data_changed(self, entity: str) -> None:
-        if entity in _RELEVANT:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
 
 
 def _wrap(chart: BarChart) -> QWidget:
