@@ -66,8 +66,8 @@ Skills (valued): {skills}</translation>
         <translation>Agreements</translation>
     </message>
     <message>
-        <source>Les conventions de mécénat et de partenariat rattachées aux dossiers. Leur rédaction et leur génération au format Word arrivent avec le module Documents.</source>
-        <translation>The patronage and partnership agreements attached to partnership files. Drafting them and generating them as Word documents will come with the Documents module.</translation>
+        <source>Les conventions de mécénat et de partenariat rattachées aux dossiers. Double-cliquez pour ouvrir le dossier, puis « Générer un document… » pour produire la convention au format Word.</source>
+        <translation>The patronage and partnership agreements attached to partnership files. Double-click to open the file, then “Generate a document…” to produce the agreement as a Word document.</translation>
     </message>
     <message>
         <source>Dossier</source>

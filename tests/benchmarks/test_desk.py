@@ -126,10 +126,6 @@ def test_file_detail_with_500_entries(metro: Path, metro_db: Database) -> None:
     raw = sqlite3.connect(metro)
     fid = file_service.resolve_file(metro_db, BIG_FILE_REF)
 
-    def ours() -> None:
-        file_service.get_file(metro_db, fid)
-        file_service.timeline(metro_db, fid)
-
     def floor() -> None:
         raw.execute("SELECT i.id, i.occurred_at, i.subject, n.body FROM interaction i "
                     "LEFT JOIN note_revision n ON n.interaction_id = i.id "
@@ -138,7 +134,6 @@ def test_file_detail_with_500_entries(metro: Path, metro_db: Database) -> None:
     from passerelle.services.pipeline import file_overview
 
     report("File detail with 500 timeline entries", [
-        ("header + timeline (services.files)", best_of(5, ours), best_of(5, floor)),
         ("file_overview (what the detail view loads)",
          best_of(5, lambda: file_overview(metro_db, fid)), best_of(5, floor))])
 

@@ -26,9 +26,7 @@ from passerelle.services.common import clean, get_live, required, today, utcnow
 from passerelle.store.database import Database
 from passerelle.store.models import (
     Agreement,
-    Document,
     Interaction,
-    NoteRevision,
     Organisation,
     PartnershipFile,
     StageChange,
@@ -61,17 +59,6 @@ class FileDTO:
     commune_insee: str | None
     opened_on: date | None
     summary: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    """One line of a file's timeline, newest first."""
-
-    at: datetime
-    kind: str  # "interaction" | "stage" | "document" | "agreement"
-    title: str
-    detail: str
-    row_id: uuid.UUID
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,54 +293,3 @@ def stage_history(db: Database, file_id: uuid.UUID | str) -> list[StageHistoryEn
             StageChange.deleted.is_(False)).order_by(StageChange.at, StageChange.id)).all()
         return [StageHistoryEntry(r.at, r.from_stage, r.to_stage, r.status, r.reason, r.author)
                 for r in rows]
-
-
-def timeline(db: Database, file_id: uuid.UUID | str, limit: int = 1000) -> list[TimelineEntry]:
-    """Interactions (with the latest note), stage moves, documents and agreements, newest first.
-
-    One query per kind, each bounded by ``limit``: a file with hundreds of entries opens fast.
-    """
-    with db.read() as s:
-        fid = get_live(s, PartnershipFile, file_id).id
-        out: list[TimelineEntry] = []
-        # The latest note of each interaction through a correlated subquery on the
-        # note_revision(interaction_id) index: cost follows this file's size, not the base's.
-        latest_note = (select(NoteRevision.body)
-                       .where(NoteRevision.interaction_id == Interaction.id,
-                              NoteRevision.deleted.is_(False))
-                       .order_by(NoteRevision.written_at.desc()).limit(1)
-                       .correlate(Interaction).scalar_subquery())
-        rows = s.execute(
-            select(Interaction.id, Interaction.occurred_at, Interaction.kind, Interaction.subject,
-                   latest_note)
-            .where(Interaction.file_id == fid, Interaction.deleted.is_(False))
-            .order_by(Interaction.occurred_at.desc()).limit(limit)
-        ).all()
-        for rid, at, kind, subject, body in rows:
-            out.append(TimelineEntry(at, "interaction", subject,
-                                     f"{InteractionKind(kind).label} — {body or ''}".strip(),
-                                     rid))
-        for sc in s.scalars(select(StageChange).where(StageChange.file_id == fid,
-                                                      StageChange.deleted.is_(False))
-                            .order_by(StageChange.at.desc()).limit(limit)):
-            out.append(TimelineEntry(sc.at, "stage", _stage_line(sc), sc.reason or "", sc.id))
-        for d in s.scalars(select(Document).where(Document.file_id == fid,
-                                                  Document.deleted.is_(False))
-                           .order_by(Document.created_at.desc()).limit(limit)):
-            out.append(TimelineEntry(d.created_at, "document", d.title, d.filename, d.id))
-        for a in s.scalars(select(Agreement).where(Agreement.file_id == fid,
-                                                   Agreement.deleted.is_(False)).limit(limit)):
-            when = datetime.combine(a.signed_on or a.start_on or today(), datetime.min.time())
-            out.append(TimelineEntry(when, "agreement", a.object,
-                                     AgreementStatus(a.status).label, a.id))
-        out.sort(key=lambda e: e.at, reverse=True)
-        return out[:limit]
-
-
-def _stage_line(sc: StageChange) -> str:
-    to_label = st.Stage(sc.to_stage).label
-    if sc.from_stage == sc.to_stage:
-        return f"Dossier {FileStatus(sc.status).label.lower()} ({to_label})"
-    if sc.from_stage is None:
-        return f"Ouverture à l'étape « {to_label} »"
-    return f"{st.Stage(sc.from_stage).label} → {to_label}"

@@ -66,8 +66,8 @@ class AgreementsView(RefreshingView):
             QCoreApplication.translate(
                 "AgreementsView",
                 "Les conventions de mécénat et de partenariat rattachées aux "
-                "dossiers. Leur rédaction et leur génération au format Word "
-                "arrivent avec le module Documents.",
+                "dossiers. Double-cliquez pour ouvrir le dossier, puis « Générer "
+                "un document… » pour produire la convention au format Word.",
             ),
             self,
         )
