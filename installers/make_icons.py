@@ -31,7 +31,7 @@ def main() -> int:
         if ext in formats:
             icon.pixmap(QSize(256, 256)).save(str(OUT / f"passerelle.{ext}"), ext.upper())
         else:
-            print(f"Qt cannot write .{ext} here; the {ext} icon was not updated", file=sys.stderr)
+            sys.stderr.write(f"Qt cannot write .{ext} here; the {ext} icon was not updated\n")
     del app
     return 0
 
