@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from passerelle.infra.paths import AppPaths
 from passerelle.store.database import Database
+
+if TYPE_CHECKING:  # the wizard's answers; importing services here would slow every start-up
+    from passerelle.services.first_run import FirstRunAnswers
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -46,4 +52,39 @@ def open_database(path: Path, paths: AppPaths | None = None) -> Database:
         logging.getLogger(__name__).info(
             "database upgraded from %s to %s; backup at %s", report.from_revision,
             report.to_revision, report.backup_path)
+    return db
+
+
+def first_run(paths: AppPaths, answers: FirstRunAnswers,
+              progress: Callable[[int, int], None] | None = None,
+              cancel: threading.Event | None = None) -> Database:
+    """Carry out the welcome wizard's choice; the database is ready for the main window.
+
+    A failed start (wrong passphrase for the team key, cancelled demo…) leaves no half-made
+    database behind, so the wizard shows again at the next start.
+    """
+    from passerelle.infra.secrets import SecretStore
+    from passerelle.services import demo, first_run, sync
+    from passerelle.services.first_run import StartChoice
+
+    first_run.check_answers(answers)
+    path = paths.demo_database if answers.choice is StartChoice.DEMO else paths.database
+    existed = path.exists()
+    db = open_database(path, paths)
+    try:
+        if answers.choice is StartChoice.DEMO:
+            if not existed:
+                demo.generate(db, "mda", progress=progress, cancel=cancel)
+            return db
+        first_run.personalise(db, answers)
+        if answers.choice is StartChoice.JOIN:
+            assert answers.key_file is not None
+            sync.join_team(db, answers.key_file, secrets=SecretStore(),
+                           passphrase=answers.passphrase)
+    except BaseException:
+        db.close()
+        if not existed:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
     return db

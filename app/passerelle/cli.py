@@ -242,6 +242,16 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
                 raise
         else:
             db = bootstrap.open_database(path, paths)
+    elif args.db is None and not paths.database.exists():
+        from passerelle.ui.welcome import run_welcome
+
+        opened = run_welcome(
+            lambda answers, progress: bootstrap.first_run(paths, answers, progress,
+                                                          progress.cancel),
+            language=args.lang)
+        if opened is None:
+            return 0  # « Quitter » on the welcome wizard
+        db = opened
     else:
         db = bootstrap.open_database(args.db or paths.database, paths)
     from passerelle.ui import errors

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Per-user install of the Passerelle bundle: no root, nothing outside the home folder.
 #   ./install.sh            installs into ~/.local/share/passerelle-app and adds the menu entry
-#   ./install.sh --remove   removes them (the data folder ~/.local/share/passerelle is kept)
+#   ./install.sh --remove   removes them (the data folder ~/.local/share/Passerelle is kept)
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 DATA_HOME=${XDG_DATA_HOME:-$HOME/.local/share}
@@ -14,7 +14,7 @@ if [ "${1:-}" = "--remove" ]; then
     for size in 16 32 48 64 128 256; do
         rm -f "$ICONS/${size}x${size}/apps/passerelle.png"
     done
-    echo "Passerelle a été désinstallé. Vos données restent dans $DATA_HOME/passerelle."
+    echo "Passerelle a été désinstallé. Vos données restent dans $DATA_HOME/Passerelle."
     exit 0
 fi
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -59,6 +59,13 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self.session() as s:
             yield s
+
+    def set_user_name(self, name: str) -> None:
+        """Who this device's user is (the audit's "who"), as chosen at first run."""
+        with self.engine.begin() as conn:
+            conn.execute(update(sync_state).values(user_name=name))
+        self.user_name = name
+        self._context.author = name
 
     def close(self) -> None:
         self.engine.dispose()

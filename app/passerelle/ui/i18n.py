@@ -32,6 +32,11 @@ def singular(n: int | None) -> bool:
     return n == 1 if _language == "en" else abs(n) < 2
 
 
+def current_language() -> str:
+    """The language the interface runs in ("fr" or "en"), as installed at start-up."""
+    return _language
+
+
 def label(member: Enum | Any) -> str:
     """The translated label of a vocabulary member (``Stage``, ``OrganisationKind``…)."""
     text = getattr(member, "label", str(member))

@@ -317,6 +317,14 @@ class MainWindow(QMainWindow):
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._handle_about)
+        self.guide_action = QAction(
+            QCoreApplication.translate("MainWindow", "Guide d'utilisation"), self
+        )
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.guide_action.triggered.connect(self._handle_guide)
+        self.addAction(self.guide_action)  # F1 works even where the menu bar is hidden
+        self._guide: QWidget | None = None
 
         self.view_actions: dict[str, QAction] = {}
         self._view_group = QActionGroup(self)
@@ -347,6 +355,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.search_action)
         view_menu.addAction(self.back_action)
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Aid&e"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -529,6 +539,15 @@ class MainWindow(QMainWindow):
             if home is not None:
                 home.refresh()  # type: ignore[attr-defined]
         dialog.deleteLater()
+
+    def _handle_guide(self) -> None:
+        from passerelle.ui.dialogs.guide import GuideDialog
+
+        if self._guide is None:
+            self._guide = GuideDialog(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
 
     def _handle_about(self) -> None:
         QMessageBox.about(

@@ -139,6 +139,24 @@ def take_screenshots(
         _settle(app, runner)
         save("meeting_dialog", _composite(window, dialog))
         _close_dialog(dialog)
+
+        from passerelle.ui.dialogs.guide import GuideDialog
+        from passerelle.ui.welcome import WelcomeWizard
+
+        guide = GuideDialog(window)
+        guide.show()
+        _settle(app, runner)
+        save("guide", _composite(window, guide))
+        _close_dialog(guide)
+
+        wizard = WelcomeWizard(lambda answers, progress: None, runner)
+        wizard.show()
+        _settle(app, runner)
+        save("welcome_wizard", _composite(window, wizard))
+        wizard.next()
+        _settle(app, runner)
+        save("welcome_profile", _composite(window, wizard))
+        _close_dialog(wizard)
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()
