@@ -508,6 +508,10 @@ Skills (valued): {skills}</translation>
         <translation>Unknown field: {entity}.{field}</translation>
     </message>
     <message>
+        <source>Choisissez le paquet de clé d&apos;équipe reçu d&apos;un collègue.</source>
+        <translation>Choose the team key package you received from a colleague.</translation>
+    </message>
+    <message>
         <source>Choisissez un dossier ou une convention pour le document.</source>
         <translation>Choose a partnership file or an agreement for the document.</translation>
     </message>
@@ -550,6 +554,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Indiquez le fichier de clé d&apos;équipe.</source>
         <translation>Specify the team key file.</translation>
+    </message>
+    <message>
+        <source>Indiquez votre nom : il signe vos notes et vos documents.</source>
+        <translation>Enter your name: it signs your notes and documents.</translation>
     </message>
     <message>
         <source>L&apos;IBAN est vide.</source>
@@ -850,6 +858,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Rattachez l&apos;échange à un dossier ou à une organisation.</source>
         <translation>Attach the interaction to a partnership file or an organisation.</translation>
+    </message>
+    <message>
+        <source>Saisissez la phrase secrète qui protège le paquet de clé.</source>
+        <translation>Enter the passphrase that protects the key package.</translation>
     </message>
     <message>
         <source>Taille d&apos;entreprise inconnue : {value}</source>
@@ -1635,6 +1647,13 @@ Change or reset the filters, or create a file with “New file”.</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guide d&apos;utilisation</source>
+        <translation>User guide</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>en retard de {days} j</source>
@@ -1924,6 +1943,10 @@ For: {who}</translation>
     <message>
         <source>À propos de Passerelle</source>
         <translation>About Passerelle</translation>
+    </message>
+    <message>
+        <source>Guide d&apos;utilisation</source>
+        <translation>User guide</translation>
     </message>
     <message>
         <source>&amp;Fichier</source>
@@ -3060,6 +3083,153 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Veuillez patienter</source>
         <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeWizard</name>
+    <message>
+        <source>Bienvenue dans Passerelle</source>
+        <translation>Welcome to Passerelle</translation>
+    </message>
+    <message>
+        <source>Vos dossiers d&apos;accompagnement, rencontres et conventions, sur cet ordinateur, même sans connexion.</source>
+        <translation>Your partnership files, meetings and agreements, on this computer, even offline.</translation>
+    </message>
+    <message>
+        <source>Comment voulez-vous commencer ?</source>
+        <translation>How would you like to start?</translation>
+    </message>
+    <message>
+        <source>Créer ma base de travail</source>
+        <translation>Create my working database</translation>
+    </message>
+    <message>
+        <source>Découvrir Passerelle avec la démonstration</source>
+        <translation>Discover Passerelle with the demo</translation>
+    </message>
+    <message>
+        <source>Rejoindre mon équipe avec un paquet de clé</source>
+        <translation>Join my team with a key package</translation>
+    </message>
+    <message>
+        <source>Une base vide, à votre nom, enregistrée dans votre dossier personnel et sauvegardée automatiquement.</source>
+        <translation>An empty database in your name, stored in your home folder and backed up automatically.</translation>
+    </message>
+    <message>
+        <source>Des structures, dossiers et rencontres fictifs de la métropole lilloise, pour essayer sans risque. Votre base de travail reste à créer ensuite.</source>
+        <translation>Fictitious organisations, files and meetings of the Lille metropolis, to try things safely. Your working database is still to be created afterwards.</translation>
+    </message>
+    <message>
+        <source>Un collègue vous a transmis le paquet de clé de votre équipe et sa phrase secrète : vous pourrez échanger vos fichiers de synchronisation.</source>
+        <translation>A colleague sent you your team&apos;s key package and its passphrase: you will be able to exchange sync files.</translation>
+    </message>
+    <message>
+        <source>Vous et votre structure</source>
+        <translation>You and your organisation</translation>
+    </message>
+    <message>
+        <source>Votre nom signe vos notes de rencontre et vos documents ; votre structure apparaît dans les conventions et les courriers.</source>
+        <translation>Your name signs your meeting notes and documents; your organisation appears in agreements and letters.</translation>
+    </message>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
+        <source>par exemple : Maison des Associations de Roubaix</source>
+        <translation>for example: Maison des Associations de Roubaix</translation>
+    </message>
+    <message>
+        <source>Votre nom :</source>
+        <translation>Your name:</translation>
+    </message>
+    <message>
+        <source>Votre structure :</source>
+        <translation>Your organisation:</translation>
+    </message>
+    <message>
+        <source>Les deux se modifient plus tard dans Fichier › Préférences.</source>
+        <translation>Both can be changed later in File › Preferences.</translation>
+    </message>
+    <message>
+        <source>Le paquet de clé de l&apos;équipe</source>
+        <translation>The team&apos;s key package</translation>
+    </message>
+    <message>
+        <source>Le paquet de clé, le fichier qu&apos;un collègue vous a transmis, chiffre les échanges de votre équipe. La clé sera rangée dans le trousseau de votre système, jamais en clair sur le disque.</source>
+        <translation>The key package, the file a colleague sent you, encrypts your team&apos;s exchanges. The key will be kept in your system&apos;s keyring, never in plain text on disk.</translation>
+    </message>
+    <message>
+        <source>Aucun fichier choisi</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Paquet de clé :</source>
+        <translation>Key package:</translation>
+    </message>
+    <message>
+        <source>Phrase secrète :</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Demandez la phrase secrète de vive voix ou par téléphone, pas dans le même courriel que le paquet.</source>
+        <translation>Ask for the passphrase in person or by phone, not in the same e-mail as the package.</translation>
+    </message>
+    <message>
+        <source>Paquet de clé de l&apos;équipe</source>
+        <translation>Team key package</translation>
+    </message>
+    <message>
+        <source>Tous les fichiers (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Tout est prêt</source>
+        <translation>All set</translation>
+    </message>
+    <message>
+        <source>Besoin d&apos;aide ensuite ? Appuyez sur F1 dans Passerelle pour ouvrir le guide d&apos;utilisation.</source>
+        <translation>Need help later? Press F1 in Passerelle to open the user guide.</translation>
+    </message>
+    <message>
+        <source>Passerelle va préparer la base de démonstration (une quinzaine de secondes la première fois) puis l&apos;ouvrir. Les données sont fictives : essayez tout.</source>
+        <translation>Passerelle will prepare the demo database (about fifteen seconds the first time) and open it. The data is fictitious: try everything.</translation>
+    </message>
+    <message>
+        <source>Passerelle va créer votre base au nom de {name}, puis ouvrir le paquet de clé de l&apos;équipe. Importez ensuite les fichiers de synchronisation de vos collègues (menu Synchronisation).</source>
+        <translation>Passerelle will create your database in the name of {name}, then open the team&apos;s key package. Then import your colleagues&apos; sync files (Synchronisation menu).</translation>
+    </message>
+    <message>
+        <source>Passerelle va créer votre base au nom de {name}. Commencez par une organisation ou un dossier ; Ctrl+M note une rencontre à tout moment.</source>
+        <translation>Passerelle will create your database in the name of {name}. Start with an organisation or a file; Ctrl+M logs a meeting at any time.</translation>
+    </message>
+    <message>
+        <source>Bienvenue</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Commencer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Suivant &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Précédent</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Préparation de votre base…</source>
+        <translation>Preparing your database…</translation>
     </message>
 </context>
 </TS>
