@@ -21,11 +21,11 @@ from passerelle.infra import docx_render
 from passerelle.services.events import PlanDTO
 
 
-def _clock(value: datetime | None) -> str:
+def clock_time(value: datetime | None) -> str:
     return value.strftime("%H:%M") if value is not None else ""
 
 
-def _kind_label(kind: str) -> str:
+def kind_label(kind: str) -> str:
     try:
         return EventKind(kind).label
     except ValueError:
@@ -45,7 +45,7 @@ def schedule_lines(plan: PlanDTO) -> list[tuple[str, list[tuple[str, str, str, s
             partner = plan.names.get(slot.partner, slot.partner) if slot.partner else "Pause"
             if slot.wished:
                 partner += " ★"
-            rows.append((str(slot.round), _clock(slot.starts_at),
+            rows.append((str(slot.round), clock_time(slot.starts_at),
                          str(slot.table) if slot.table else "—", partner))
         out.append((plan.names.get(person, person), rows))
     return out
@@ -61,8 +61,8 @@ def write_schedule_docx(plan: PlanDTO, out_path: Path | str) -> Path:
     event = plan.event
     document.add_heading(f"Planning du speed-dating — {event.title}", level=1)
     when = event.starts_at.strftime("%d/%m/%Y")
-    summary = (f"{_kind_label(event.kind)} du {when}, de {_clock(sched.round_start(1))} à "
-               f"{_clock(sched.ends_at)}" if sched.rounds else f"{_kind_label(event.kind)} du "
+    summary = (f"{kind_label(event.kind)} du {when}, de {clock_time(sched.round_start(1))} à "
+               f"{clock_time(sched.ends_at)}" if sched.rounds else f"{kind_label(event.kind)} du "
                f"{when}")
     if event.place:
         summary += f", {event.place}"
@@ -77,7 +77,7 @@ def write_schedule_docx(plan: PlanDTO, out_path: Path | str) -> Path:
         document.add_paragraph(f"Sans rencontre possible (personne en face) : {names}.")
     document.add_heading("Tours et tables", level=2)
     for number, meetings in enumerate(sched.rounds, start=1):
-        document.add_paragraph(f"Tour {number} — {_clock(sched.round_start(number))}",
+        document.add_paragraph(f"Tour {number} — {clock_time(sched.round_start(number))}",
                                style="Heading 3")
         table = document.add_table(rows=1, cols=3)
         table.style = "Light Grid Accent 1"
