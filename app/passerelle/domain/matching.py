@@ -157,12 +157,12 @@ def score(need: Side, offer: Side, territory: Territory | None = None,
                                   SAME_METROPOLE))
     if offer.company_size in ("TPE", "PME"):
         reasons.append(Reason("small_company",
-                              "TPE ou PME : un partenariat de proximité que l'étude encourage",
+                              "TPE ou PME : partenariat de proximité",
                               SMALL_COMPANY))
     elif offer.company_size in ("ETI", "GE") and (need.amount_cents or 0) >= BIG_NEED_CENTS:
         reasons.append(Reason("large_company",
-                              "ETI ou grande entreprise : une capacité à la mesure d'un besoin "
-                              "de {need_cents}", LARGE_COMPANY_BIG_NEED,
+                              "ETI ou grande entreprise, à la mesure d'un besoin de "
+                              "{need_cents}", LARGE_COMPANY_BIG_NEED,
                               (("need_cents", need.amount_cents or 0),)))
     if need.amount_cents and offer.amount_cents:
         if offer.amount_cents >= need.amount_cents:
