@@ -85,6 +85,28 @@ def test_schedule_properties(event, min_meetings) -> None:  # type: ignore[no-un
 
 
 @settings(max_examples=200, deadline=None)
+@given(events())
+def test_filling_idle_tables_keeps_the_rounds(event) -> None:  # type: ignore[no-untyped-def]
+    """Filling idle seats adds meetings, never a round, never a repeated pair."""
+    assocs, comps, wishes, present = event
+    here_a = [a for a in assocs if a in present]
+    here_c = [c for c in comps if c in present]
+    lean = plan_speed_dating(here_a, here_c, wishes)
+    full = plan_speed_dating(here_a, here_c, wishes, fill_idle=True)
+    pairs = [(m.association, m.company) for m in full.meetings]
+    assert len(pairs) == len(set(pairs))
+    assert len(full.rounds) == len(lean.rounds) == required_rounds(pairs)
+    assert {(m.association, m.company) for m in lean.meetings} <= set(pairs)
+    for r in full.rounds:
+        people = [m.association for m in r] + [m.company for m in r]
+        assert len(people) == len(set(people))
+        idle_a = set(here_a) - set(people)
+        idle_c = set(here_c) - set(people)
+        # maximal: no idle association and idle company that have not met yet
+        assert all((a, c) in set(pairs) for a in idle_a for c in idle_c)
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.sets(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=80))
 def test_colouring_uses_delta_colours(edges) -> None:  # type: ignore[no-untyped-def]
     """König: any bipartite graph's edges are coloured with Δ colours, properly."""

@@ -220,10 +220,30 @@ def colour_bipartite(pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], 
     return colours
 
 
+def _fill_idle(by_round: list[list[tuple[str, str]]], associations: Sequence[str],
+               companies: Sequence[str], seen: set[tuple[str, str]]) -> None:
+    """Seat, round by round, idle associations with idle companies they have not met yet,
+    least-met companies first: the number of rounds does not change, idle tables fill up."""
+    count = {c: sum(c == p[1] for p in seen) for c in companies}
+    for meetings in by_round:
+        busy = {x for p in meetings for x in p}
+        for a in associations:
+            if a in busy:
+                continue
+            free = [c for c in companies if c not in busy and (a, c) not in seen]
+            if not free:
+                continue
+            c = min(free, key=lambda x: count[x])
+            meetings.append((a, c))
+            seen.add((a, c))
+            busy |= {a, c}
+            count[c] += 1
+
+
 def plan_speed_dating(associations: Sequence[str], companies: Sequence[str],
                       wishes: Iterable[tuple[str, str]] = (), *, round_minutes: int = 7,
                       changeover_minutes: int = 0, starts_at: datetime | None = None,
-                      min_meetings: int = 1) -> Schedule:
+                      min_meetings: int = 1, fill_idle: bool = False) -> Schedule:
     """Plan the rounds of a speed-dating among the *present* participants.
 
     Args:
@@ -235,6 +255,9 @@ def plan_speed_dating(associations: Sequence[str], companies: Sequence[str],
         changeover_minutes: time to change tables between two rounds.
         starts_at: start of the first round, for timetables with clock times.
         min_meetings: how many meetings everyone should have at least (when possible).
+        fill_idle: once the rounds are fixed, seat people who would sit out a round with
+            someone of the other side they have not met and who is free too (more meetings,
+            never more rounds).
 
     Raises:
         ValidationError: a non-positive round length, or an id on both sides.
@@ -259,6 +282,8 @@ def plan_speed_dating(associations: Sequence[str], companies: Sequence[str],
     by_round: list[list[tuple[str, str]]] = [[] for _ in range(n_rounds)]
     for pair, k in colours.items():
         by_round[k].append(pair)
+    if fill_idle:
+        _fill_idle(by_round, associations, companies, set(pairs))
     # rounds richest in wished meetings first: the awaited meetings happen early
     by_round.sort(key=lambda r: (-sum(p in wished for p in r), -len(r)))
     met = {x for p in pairs for x in p}

@@ -360,8 +360,9 @@ def event_detail(db: Database, event_id: uuid.UUID | str) -> EventDetail:
 
 
 def plan(db: Database, event_id: uuid.UUID | str, *, changeover_minutes: int = 2,
-         min_meetings: int = 1) -> PlanDTO:
-    """The speed-dating rotations among the *present* participants, wishes first."""
+         min_meetings: int = 1, fill_idle: bool = True) -> PlanDTO:
+    """The speed-dating rotations among the *present* participants, wishes first; by default
+    people who would sit out a round meet someone free they have not met (no extra round)."""
     with db.read() as s:
         e = get_live(s, Event, event_id)
         people = [p for p in _participants(s, e.id)
@@ -379,7 +380,7 @@ def plan(db: Database, event_id: uuid.UUID | str, *, changeover_minutes: int = 2
     schedule = planner.plan_speed_dating(
         assocs, comps, wishes, round_minutes=e.round_minutes or 7,
         changeover_minutes=changeover_minutes, starts_at=e.starts_at,
-        min_meetings=min_meetings)
+        min_meetings=min_meetings, fill_idle=fill_idle)
     return PlanDTO(_event_dto(e), schedule, {str(p.organisation_id): p.name for p in people},
                    frozenset(c for c in comps))
 
