@@ -139,6 +139,11 @@ def take_screenshots(
         _settle(app, runner)
         save("meeting_dialog", _composite(window, dialog))
         _close_dialog(dialog)
+
+        from passerelle.ui.screenshot_events import shoot_events
+
+        shoot_events(db, ctx, window, save, _composite, _close_dialog,
+                     lambda: _settle(app, runner))
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()
