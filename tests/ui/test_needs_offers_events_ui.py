@@ -48,7 +48,7 @@ def test_needs_view_suggests_and_introduces(qtbot, ui_ctx, base, monkeypatch, tm
     view.show()
     qtbot.waitUntil(lambda: view.tree.topLevelItemCount() > 0)
     assert view.model.rowCount() == 1
-    assert "Besoins (1)" == view.needs_button.text()
+    assert view.needs_button.text() == "Besoins (1)"
     top = view.tree.topLevelItem(0)
     assert "Atelier réparation" in top.text(0)
     reasons = [top.child(i).text(0) for i in range(top.childCount())]
