@@ -55,6 +55,7 @@ def test_create_update_list(db: Database, world: dict) -> None:  # type: ignore[
     assert need.commune_name == "Roubaix" and need.status == "ouvert"
     assert world["o_money"].amount_cents == 500_000
     assert world["o_near"].company_size == "TPE"
+    assert no.count_open(db) == {no.NEED: 1, no.OFFER: 3}
     changed = no.update(db, no.NEED, need.id, status="satisfait", amount="1200,50")
     assert changed.status == "satisfait" and changed.amount_cents == 120_050
     offers = no.list_entries(db, no.OFFER)

@@ -223,8 +223,19 @@ def _participants(s: Session, event_id: uuid.UUID) -> list[ParticipantDTO]:
         .order_by(Organisation.name)).all()
     return [ParticipantDTO(p.id, o.id, o.name, o.kind, o.kind in COMPANY_SIDE, o.size,
                            o.commune_name or names.get(o.commune_insee or ""), p.status,
-                           tuple(uuid.UUID(w) for w in p.wishes or ()))
+                           _wish_ids(p.wishes))
             for p, o in rows]
+
+
+def _wish_ids(values: Iterable[str] | None) -> tuple[uuid.UUID, ...]:
+    """Wished organisations' ids; a malformed value (from a faulty sync peer) is skipped."""
+    out = []
+    for value in values or ():
+        try:
+            out.append(uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    return tuple(out)
 
 
 def participants(db: Database, event_id: uuid.UUID | str) -> list[ParticipantDTO]:

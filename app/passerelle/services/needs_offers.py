@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from passerelle.domain.errors import ValidationError
@@ -173,6 +173,20 @@ def get(db: Database, side: str, row_id: uuid.UUID | str) -> NeedOfferDTO:
     with db.read() as s:
         row = get_live(s, _model(side), row_id)
         return _dto(row, side, s.get(Organisation, row.organisation_id))
+
+
+def count_open(db: Database) -> dict[str, int]:
+    """How many needs and offers are open or in progress (the view's switch labels)."""
+    active = (NeedStatus.OPEN.value, NeedStatus.IN_PROGRESS.value)
+    out: dict[str, int] = {}
+    with db.read() as s:
+        for side, model in _MODELS.items():
+            out[side] = int(s.scalar(
+                select(func.count()).select_from(model)
+                .join(Organisation, Organisation.id == model.organisation_id)
+                .where(model.deleted.is_(False), Organisation.deleted.is_(False),
+                       model.status.in_(active))) or 0)
+    return out
 
 
 def list_entries(db: Database, side: str, *, organisation_id: uuid.UUID | str | None = None,

@@ -258,8 +258,7 @@ class NeedsOffersView(RefreshingView):
 
         def load() -> tuple[list[no.NeedOfferDTO], dict[str, int]]:
             rows = no.list_entries(db, side, statuses=statuses, text=text)
-            counts = {s: len(no.list_entries(db, s, statuses=_OPEN)) for s in (no.NEED, no.OFFER)}
-            return rows, counts
+            return rows, no.count_open(db)
 
         self.ctx.runner.run(load, self._handle_loaded, lambda exc: show_error(self, exc),
                             db=False)
