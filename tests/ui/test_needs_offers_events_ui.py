@@ -138,22 +138,33 @@ def test_events_view_attendance_encounter_plan(qtbot, ui_ctx, base, event, monke
     assert (tmp_path / "planning.pdf").stat().st_size > 1000
     assert (tmp_path / "planning.docx").stat().st_size > 1000
 
-    # an encounter opens the file; the answer « Oui » shows it
+    # « Consigner et ouvrir le dossier »: one click logs the encounter and shows the file
     people = list(panel.detail.participants)
     enc = event_dialogs.EncounterDialog(ui_ctx, event.id, people, view,
                                         association_id=base["assoc"].id,
                                         company_id=base["far"].id)
     qtbot.addWidget(enc)
     enc.notes_edit.setPlainText("Veut financer des vélos")
-    monkeypatch.setattr(events_view.QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
     enc.logged.connect(panel._handle_logged)
     with qtbot.waitSignal(ui_ctx.bus.file_requested) as requested:
-        enc.save_button.click()
+        enc.save_open_button.click()
     f = file_service.get_file(ui_ctx.db, requested.args[0])
     assert f.company_name == "Banque Seclinoise" and f.stage is Stage.MATCHING
     qtbot.waitUntil(lambda: panel.encounters_model.rowCount() == 1)
     assert panel.tabs.tabText(1) == "Rencontres (1)"
+    assert f.reference in panel.last_logged.text()
+    # from the plan, a double-click on a meeting prefills the encounter with that pair
+    dialog.replan()
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 2)
+    meeting = dialog.tree.topLevelItem(0).child(0)
+    dialog._handle_meeting_activated(meeting, 0)
+    prefilled = dialog.findChild(event_dialogs.EncounterDialog)
+    assert prefilled is not None
+    assert prefilled.association_combo.currentText() == "Vélo Solidaire"
+    assert prefilled.company_combo.currentText() == meeting.text(1)
+    with qtbot.waitSignal(prefilled.logged) as logged:
+        prefilled.save_button.click()
+    assert logged.args[0].file_id is not None
 
 
 def test_invitation_letters_from_the_view(qtbot, ui_ctx, base, event, monkeypatch,  # type: ignore[no-untyped-def]

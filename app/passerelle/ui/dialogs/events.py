@@ -336,14 +336,23 @@ class EncounterDialog(QDialog):
                     self.company_combo)
         form.addRow(QCoreApplication.translate("EventDialogs", "&Notes"), self.notes_edit)
         box, self.save_button = _buttons(self, QCoreApplication.translate(
-            "EventDialogs", "Consigner et ouvrir le dossier"))
+            "EventDialogs", "Consigner"))
+        self.save_open_button = QPushButton(QCoreApplication.translate(
+            "EventDialogs", "Consigner et ouvrir le dossier"), self)
+        box.addButton(self.save_open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_after = False
         self.save_button.clicked.connect(self._handle_save_clicked)
+        self.save_open_button.clicked.connect(self._handle_save_open_clicked)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.error_label)
         layout.addWidget(box)
         self.resize(520, 360)
+
+    def _handle_save_open_clicked(self) -> None:
+        self.open_after = True
+        self._handle_save_clicked()
 
     def _handle_save_clicked(self) -> None:
         assoc, comp = self.association_combo.currentData(), self.company_combo.currentData()
@@ -355,6 +364,7 @@ class EncounterDialog(QDialog):
             return
         db, eid, notes = self._ctx.db, self._event_id, self.notes_edit.toPlainText()
         self.save_button.setEnabled(False)
+        self.save_open_button.setEnabled(False)
         self._ctx.runner.run(lambda: ev.log_encounter(db, eid, assoc, comp, notes=notes),
                              self._handle_logged, self._handle_failed)
 
@@ -362,10 +372,14 @@ class EncounterDialog(QDialog):
         for entity in ("interaction", "partnership_file", "event"):
             self._ctx.bus.changed.emit(entity)
         self.logged.emit(encounter)
+        if self.open_after and encounter.file_id is not None:
+            self._ctx.bus.file_requested.emit(str(encounter.file_id))
         self.accept()
 
     def _handle_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
+        self.save_open_button.setEnabled(True)
+        self.open_after = False
         show_error(self, exc)
 
 
@@ -400,6 +414,10 @@ class PlannerDialog(QDialog):
             QCoreApplication.translate("EventDialogs", "Association")])
         self.tree.setColumnWidth(0, 150)
         self.tree.setColumnWidth(1, 290)
+        self.tree.setToolTip(QCoreApplication.translate(
+            "EventDialogs", "Double-cliquez sur une rencontre pour la consigner et ouvrir le "
+                            "dossier des deux organisations."))
+        self.tree.itemDoubleClicked.connect(self._handle_meeting_activated)
         self.docx_button = QPushButton(QCoreApplication.translate(
             "EventDialogs", "Exporter en Word…"), self)
         self.pdf_button = QPushButton(QCoreApplication.translate(
@@ -464,10 +482,12 @@ class PlannerDialog(QDialog):
             top.setFont(0, font)
             for m in meetings:
                 star = " ★" if m.wished else ""
-                top.addChild(QTreeWidgetItem([
+                child = QTreeWidgetItem([
                     QCoreApplication.translate("EventDialogs", "Table {table}").format(
                         table=m.table),
-                    plan.names.get(m.company, ""), plan.names.get(m.association, "") + star]))
+                    plan.names.get(m.company, ""), plan.names.get(m.association, "") + star])
+                child.setData(0, Qt.ItemDataRole.UserRole, (m.association, m.company))
+                top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         if sched.unmet_wishes or sched.unplaced:
@@ -484,6 +504,22 @@ class PlannerDialog(QDialog):
         has = bool(sched.rounds)
         self.docx_button.setEnabled(has)
         self.pdf_button.setEnabled(has)
+
+    def _handle_meeting_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        pair = item.data(0, Qt.ItemDataRole.UserRole)
+        if not pair:
+            return
+        db, eid = self._ctx.db, self._event_id
+        assoc, comp = (uuid.UUID(x) for x in pair)
+
+        def people() -> list[ev.ParticipantDTO]:
+            return ev.participants(db, eid)
+
+        def show(rows: list[ev.ParticipantDTO]) -> None:
+            EncounterDialog(self._ctx, eid, rows, self, association_id=assoc,
+                            company_id=comp).open()
+
+        self._ctx.runner.run(people, show, lambda exc: show_error(self, exc), db=False)
 
     def export(self, fmt: str, path: Path | None = None) -> None:
         """Ask where (unless ``path``), write the DOCX or PDF, then open it."""

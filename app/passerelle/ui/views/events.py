@@ -188,7 +188,9 @@ class EventDetailPanel(QWidget):
         self.open_file_button.clicked.connect(self._handle_open_file)
         enc_buttons = QHBoxLayout()
         enc_buttons.addWidget(self.encounter_button)
-        enc_buttons.addStretch(1)
+        self.last_logged = QLabel(self)
+        self.last_logged.setStyleSheet(f"color: {MUTED};")
+        enc_buttons.addWidget(self.last_logged, 1)
         enc_buttons.addWidget(self.open_file_button)
         self.encounters_empty = QLabel(QCoreApplication.translate(
             "EventsView", "Aucune rencontre consignée. Pendant l'événement, « Consigner une "
@@ -358,19 +360,15 @@ class EventDetailPanel(QWidget):
         dialog.open()
 
     def _handle_logged(self, encounter: ev.EncounterDTO) -> None:
-        if encounter.file_id is None:
-            return
-        text = (QCoreApplication.translate("EventsView", "Rencontre consignée. Le dossier "
-                                                         "{reference} a été ouvert à l'étape "
-                                                         "« Mise en relation ». L'ouvrir ?")
+        """Say where the encounter went (the file opens itself with « … et ouvrir »)."""
+        text = (QCoreApplication.translate("EventsView", "Rencontre consignée : dossier "
+                                                         "{reference} ouvert à l'étape « Mise "
+                                                         "en relation ».")
                 if encounter.created_file else
                 QCoreApplication.translate("EventsView", "Rencontre consignée dans le dossier "
-                                                         "{reference}. L'ouvrir ?"))
-        answer = QMessageBox.question(
-            self, QCoreApplication.translate("EventsView", "Rencontre consignée"),
-            text.format(reference=encounter.file_reference))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.ctx.bus.file_requested.emit(str(encounter.file_id))
+                                                         "{reference}."))
+        self.last_logged.setText(text.format(reference=encounter.file_reference or ""))
+        self.tabs.setCurrentIndex(1)
 
     def _handle_open_file(self) -> None:
         index = self.encounters.currentIndex()
