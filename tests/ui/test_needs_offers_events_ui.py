@@ -196,3 +196,9 @@ def test_new_event_dialog(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def
         dialog.save_button.click()
     created = ev.get_event(ui_ctx.db, saved.args[0])
     assert created.kind == "atelier" and created.round_minutes is None
+
+
+def test_every_matching_reason_is_declared_for_translation() -> None:
+    from passerelle.domain.matching import TEXTS
+
+    assert set(no_view.REASON_TEXTS) == set(TEXTS.values())

@@ -43,6 +43,27 @@ CLOSE_NATURES: Mapping[str, frozenset[str]] = {
 }
 
 
+#: The French sentence of each reason (the UI declares them for translation, context
+#: « MatchReason »; a test keeps both lists equal).
+TEXTS: Mapping[str, str] = {
+    'nature': 'Même nature de soutien : {nature}',
+    'nature_close': 'Nature de soutien proche : {nature} pour un besoin {need_nature}',
+    'themes': 'Thématiques communes : {themes}',
+    'same_commune': 'Même commune : {commune}',
+    'neighbour': 'Communes voisines : {commune} et {other}',
+    'metropole': 'Tous deux dans la Métropole européenne de Lille',
+    'small_company': 'TPE ou PME : partenariat de proximité',
+    'large_company': "ETI ou grande entreprise, à la mesure d'un besoin de {need_cents}",
+    'amount_covered': 'Le montant proposé ({offer_cents}) couvre le besoin ({need_cents})',
+    'amount_partial': 'Le montant proposé couvre {percent} % du besoin',
+    'period': 'Périodes compatibles',
+    'period_disjoint': 'Périodes incompatibles',
+    'past_file': 'Déjà en relation : dossier {references}',
+    'past_contact_one': 'Déjà en contact : un échange consigné',
+    'past_contact': 'Déjà en contact : {count} échanges consignés',
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Side:
     """A need or an offer as the scoring sees it (ids are strings, amounts in cents)."""
@@ -129,70 +150,51 @@ def score(need: Side, offer: Side, territory: Territory | None = None,
     territory = territory or Territory()
     relations = relations or Relations()
     reasons: list[Reason] = []
+
+    def add(key: str, points: int, *params: tuple[str, str | int], text: str = "") -> None:
+        reasons.append(Reason(key, TEXTS[text or key], points, params))
+
     if need.nature == offer.nature:
-        reasons.append(Reason("nature", "Même nature de soutien : {nature}", NATURE_SAME,
-                              (("nature", need.nature),)))
+        add("nature", NATURE_SAME, ("nature", need.nature))
     elif offer.nature in CLOSE_NATURES.get(need.nature, frozenset()):
-        reasons.append(Reason("nature_close",
-                              "Nature de soutien proche : {nature} pour un besoin {need_nature}",
-                              NATURE_CLOSE,
-                              (("nature", offer.nature), ("need_nature", need.nature))))
+        add("nature_close", NATURE_CLOSE, ("nature", offer.nature),
+            ("need_nature", need.nature))
     shared = sorted(need.themes & offer.themes)
     if shared:
-        reasons.append(Reason("themes", "Thématiques communes : {themes}",
-                              min(THEME_MAX, THEME_EACH * len(shared)),
-                              (("themes", ", ".join(shared)),)))
+        add("themes", min(THEME_MAX, THEME_EACH * len(shared)), ("themes", ", ".join(shared)))
     if need.commune_insee and offer.commune_insee:
         if need.commune_insee == offer.commune_insee:
-            reasons.append(Reason("same_commune", "Même commune : {commune}", SAME_COMMUNE,
-                                  (("commune", territory.name(need.commune_insee)),)))
+            add("same_commune", SAME_COMMUNE, ("commune", territory.name(need.commune_insee)))
         elif offer.commune_insee in territory.neighbours.get(need.commune_insee, frozenset()):
-            reasons.append(Reason("neighbour", "Communes voisines : {commune} et {other}",
-                                  NEIGHBOUR_COMMUNE,
-                                  (("commune", territory.name(need.commune_insee)),
-                                   ("other", territory.name(offer.commune_insee)))))
+            add("neighbour", NEIGHBOUR_COMMUNE,
+                ("commune", territory.name(need.commune_insee)),
+                ("other", territory.name(offer.commune_insee)))
         elif {need.commune_insee, offer.commune_insee} <= territory.metropole:
-            reasons.append(Reason("metropole",
-                                  "Tous deux dans la Métropole européenne de Lille",
-                                  SAME_METROPOLE))
+            add("metropole", SAME_METROPOLE)
     if offer.company_size in ("TPE", "PME"):
-        reasons.append(Reason("small_company",
-                              "TPE ou PME : partenariat de proximité",
-                              SMALL_COMPANY))
+        add("small_company", SMALL_COMPANY)
     elif offer.company_size in ("ETI", "GE") and (need.amount_cents or 0) >= BIG_NEED_CENTS:
-        reasons.append(Reason("large_company",
-                              "ETI ou grande entreprise, à la mesure d'un besoin de "
-                              "{need_cents}", LARGE_COMPANY_BIG_NEED,
-                              (("need_cents", need.amount_cents or 0),)))
+        add("large_company", LARGE_COMPANY_BIG_NEED, ("need_cents", need.amount_cents or 0))
     if need.amount_cents and offer.amount_cents:
         if offer.amount_cents >= need.amount_cents:
-            reasons.append(Reason("amount_covered",
-                                  "Le montant proposé ({offer_cents}) couvre le besoin "
-                                  "({need_cents})", AMOUNT_COVERED,
-                                  (("offer_cents", offer.amount_cents),
-                                   ("need_cents", need.amount_cents))))
+            add("amount_covered", AMOUNT_COVERED, ("offer_cents", offer.amount_cents),
+                ("need_cents", need.amount_cents))
         else:
-            percent = offer.amount_cents * 100 // need.amount_cents
-            reasons.append(Reason("amount_partial",
-                                  "Le montant proposé couvre {percent} % du besoin",
-                                  AMOUNT_PARTIAL, (("percent", percent),)))
+            add("amount_partial", AMOUNT_PARTIAL,
+                ("percent", offer.amount_cents * 100 // need.amount_cents))
     overlap = _periods_overlap(need, offer)
     if overlap is True:
-        reasons.append(Reason("period", "Périodes compatibles", PERIOD_OVERLAP))
+        add("period", PERIOD_OVERLAP)
     elif overlap is False:
-        reasons.append(Reason("period_disjoint", "Périodes incompatibles", PERIOD_DISJOINT))
+        add("period_disjoint", PERIOD_DISJOINT)
     pair = frozenset({need.organisation_id, offer.organisation_id})
     references = relations.files.get(pair, ())
     exchanges = relations.exchanges.get(pair, 0)
     if references:
-        reasons.append(Reason("past_file", "Déjà en relation : dossier {references}", PAST_FILE,
-                              (("references", ", ".join(references)),)))
-    elif exchanges == 1:
-        reasons.append(Reason("past_contact", "Déjà en contact : un échange consigné",
-                              PAST_CONTACT, (("count", exchanges),)))
+        add("past_file", PAST_FILE, ("references", ", ".join(references)))
     elif exchanges:
-        reasons.append(Reason("past_contact", "Déjà en contact : {count} échanges consignés",
-                              PAST_CONTACT, (("count", exchanges),)))
+        add("past_contact", PAST_CONTACT, ("count", exchanges),
+            text="past_contact_one" if exchanges == 1 else "past_contact")
     return Suggestion(need.id, offer.id, sum(r.points for r in reasons), tuple(reasons))
 
 

@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,6 +58,30 @@ _SEGMENT_STYLE = (
     "QPushButton:checked { background: #2f6690; color: #ffffff; border-color: #2f6690; }"
 )
 _OPEN = (NeedStatus.OPEN.value, NeedStatus.IN_PROGRESS.value)
+
+
+#: The matching reasons (``domain.matching.TEXTS``) declared for lupdate; a test keeps the two
+#: lists equal.
+REASON_TEXTS = (
+    QT_TRANSLATE_NOOP("MatchReason", "Même nature de soutien : {nature}"),
+    QT_TRANSLATE_NOOP("MatchReason",
+                      "Nature de soutien proche : {nature} pour un besoin {need_nature}"),
+    QT_TRANSLATE_NOOP("MatchReason", "Thématiques communes : {themes}"),
+    QT_TRANSLATE_NOOP("MatchReason", "Même commune : {commune}"),
+    QT_TRANSLATE_NOOP("MatchReason", "Communes voisines : {commune} et {other}"),
+    QT_TRANSLATE_NOOP("MatchReason", "Tous deux dans la Métropole européenne de Lille"),
+    QT_TRANSLATE_NOOP("MatchReason", "TPE ou PME : partenariat de proximité"),
+    QT_TRANSLATE_NOOP("MatchReason",
+                      "ETI ou grande entreprise, à la mesure d'un besoin de {need_cents}"),
+    QT_TRANSLATE_NOOP("MatchReason",
+                      "Le montant proposé ({offer_cents}) couvre le besoin ({need_cents})"),
+    QT_TRANSLATE_NOOP("MatchReason", "Le montant proposé couvre {percent} % du besoin"),
+    QT_TRANSLATE_NOOP("MatchReason", "Périodes compatibles"),
+    QT_TRANSLATE_NOOP("MatchReason", "Périodes incompatibles"),
+    QT_TRANSLATE_NOOP("MatchReason", "Déjà en relation : dossier {references}"),
+    QT_TRANSLATE_NOOP("MatchReason", "Déjà en contact : un échange consigné"),
+    QT_TRANSLATE_NOOP("MatchReason", "Déjà en contact : {count} échanges consignés"),
+)
 
 
 def _member_label(enum: Any, value: str | None) -> str:
