@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from passerelle.domain.stages import Stage
@@ -202,3 +202,30 @@ def test_every_matching_reason_is_declared_for_translation() -> None:
     from passerelle.domain.matching import TEXTS
 
     assert set(no_view.REASON_TEXTS) == set(TEXTS.values())
+
+
+def test_invite_and_wishes_dialogs(qtbot, ui_ctx, base, event) -> None:  # type: ignore[no-untyped-def]
+    db = ui_ctx.db
+    extra = org_service.create_organisation(db, kind="association", name="Repair Café Hem")
+    invite = event_dialogs.InviteDialog(ui_ctx, event.id)
+    qtbot.addWidget(invite)
+    invite.invite_button.click()  # nobody chosen yet
+    assert not invite.error_label.isHidden()
+    invite.add(Choice(extra.id, extra.name))
+    invite.add(Choice(extra.id, extra.name))  # twice: listed once
+    assert invite.chosen_ids() == [extra.id]
+    with qtbot.waitSignal(ui_ctx.bus.changed):
+        invite.invite_button.click()
+    people = {p.name: p for p in ev.participants(db, event.id)}
+    assert people["Repair Café Hem"].status == "invite"
+
+    who = people["Vélo Solidaire"]
+    others = [p for p in people.values() if p.company_side]
+    wishes = event_dialogs.WishesDialog(ui_ctx, event.id, who, others)
+    qtbot.addWidget(wishes)
+    assert wishes.list.count() == 2  # only the companies are offered
+    wishes.list.item(0).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(ui_ctx.bus.changed):
+        wishes.save_button.click()
+    again = {p.name: p for p in ev.participants(db, event.id)}["Vélo Solidaire"]
+    assert again.wishes == (wishes.list.item(0).data(Qt.ItemDataRole.UserRole),)

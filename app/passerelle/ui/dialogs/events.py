@@ -271,8 +271,9 @@ class WishesDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if other.organisation_id in wished
                                else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        box, ok = _buttons(self, QCoreApplication.translate("EventDialogs", "Enregistrer"))
-        ok.clicked.connect(self._handle_save_clicked)
+        box, self.save_button = _buttons(self, QCoreApplication.translate("EventDialogs",
+                                                                          "Enregistrer"))
+        self.save_button.clicked.connect(self._handle_save_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
