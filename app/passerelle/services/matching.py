@@ -109,11 +109,32 @@ def _relations(s: Session, org_id: uuid.UUID) -> dm.Relations:
 _ACTIVE = (NeedStatus.OPEN.value, NeedStatus.IN_PROGRESS.value)
 
 
-def _orgs(s: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Organisation]:
-    wanted = list(set(ids))
-    if not wanted:
-        return {}
-    return {o.id: o for o in s.scalars(select(Organisation).where(Organisation.id.in_(wanted)))}
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A candidate need or offer read with a column select (no ORM objects: lists run at
+    Core speed, DESIGN.md §10), with its organisation's name and size."""
+
+    side: dm.Side
+    id: uuid.UUID
+    title: str
+    organisation_id: uuid.UUID
+    organisation_name: str
+    size: str | None
+
+
+def _candidates(s: Session, model: type[Need] | type[Offer]) -> list[_Candidate]:
+    rows = s.execute(
+        select(model.id, model.organisation_id, model.nature, model.themes,
+               model.commune_insee, model.amount_cents, model.period_start, model.period_end,
+               model.title, Organisation.name, Organisation.size)
+        .join(Organisation, Organisation.id == model.organisation_id)
+        .where(model.deleted.is_(False), Organisation.deleted.is_(False),
+               model.status.in_(_ACTIVE))).all()
+    return [_Candidate(dm.Side(str(rid), str(org), nature, frozenset(themes or ()), commune,
+                               amount, start, end, size if model is Offer else None),
+                       rid, title, org, name, size)
+            for rid, org, nature, themes, commune, amount, start, end, title, name, size
+            in rows]
 
 
 def offers_for_need(db: Database, need_id: uuid.UUID | str, *, limit: int = 50
@@ -122,25 +143,15 @@ def offers_for_need(db: Database, need_id: uuid.UUID | str, *, limit: int = 50
     names = commune_names()
     with db.read() as s:
         need = get_live(s, Need, need_id)
-        offers = s.execute(
-            select(Offer, Organisation.size)
-            .join(Organisation, Organisation.id == Offer.organisation_id)
-            .where(Offer.deleted.is_(False), Organisation.deleted.is_(False),
-                   Offer.status.in_(_ACTIVE))).all()
-        by_id = {str(o.id): o for o, _ in offers}
-        ranked = dm.rank_offers(_side(need), [_side(o, size) for o, size in offers], territory(),
+        assoc = get_live(s, Organisation, need.organisation_id)
+        candidates = _candidates(s, Offer)
+        by_id = {c.side.id: c for c in candidates}
+        ranked = dm.rank_offers(_side(need), [c.side for c in candidates], territory(),
                                 _relations(s, need.organisation_id), limit=limit)
-        orgs = _orgs(s, [need.organisation_id, *(by_id[r.offer_id].organisation_id
-                                                 for r in ranked)])
-        out = []
-        for r in ranked:
-            offer = by_id[r.offer_id]
-            company = orgs[offer.organisation_id]
-            out.append(MatchDTO(need.id, need.title, need.organisation_id,
-                                orgs[need.organisation_id].name, offer.id, offer.title,
-                                company.id, company.name, company.size,
-                                names.get(offer.commune_insee or ""), r.score, r.reasons))
-        return out
+        return [MatchDTO(need.id, need.title, assoc.id, assoc.name, c.id, c.title,
+                         c.organisation_id, c.organisation_name, c.size,
+                         names.get(c.side.commune_insee or ""), r.score, r.reasons)
+                for r in ranked if (c := by_id[r.offer_id])]
 
 
 def needs_for_offer(db: Database, offer_id: uuid.UUID | str, *, limit: int = 50
@@ -150,22 +161,14 @@ def needs_for_offer(db: Database, offer_id: uuid.UUID | str, *, limit: int = 50
     with db.read() as s:
         offer = get_live(s, Offer, offer_id)
         company = get_live(s, Organisation, offer.organisation_id)
-        needs = s.scalars(
-            select(Need).join(Organisation, Organisation.id == Need.organisation_id)
-            .where(Need.deleted.is_(False), Organisation.deleted.is_(False),
-                   Need.status.in_(_ACTIVE))).all()
-        by_id = {str(n.id): n for n in needs}
-        ranked = dm.rank_needs(_side(offer, company.size), [_side(n) for n in needs],
+        candidates = _candidates(s, Need)
+        by_id = {c.side.id: c for c in candidates}
+        ranked = dm.rank_needs(_side(offer, company.size), [c.side for c in candidates],
                                territory(), _relations(s, offer.organisation_id), limit=limit)
-        orgs = _orgs(s, [by_id[r.need_id].organisation_id for r in ranked])
-        out = []
-        for r in ranked:
-            need = by_id[r.need_id]
-            assoc = orgs[need.organisation_id]
-            out.append(MatchDTO(need.id, need.title, assoc.id, assoc.name, offer.id,
-                                offer.title, company.id, company.name, company.size,
-                                names.get(need.commune_insee or ""), r.score, r.reasons))
-        return out
+        return [MatchDTO(c.id, c.title, c.organisation_id, c.organisation_name, offer.id,
+                         offer.title, company.id, company.name, company.size,
+                         names.get(c.side.commune_insee or ""), r.score, r.reasons)
+                for r in ranked if (c := by_id[r.need_id])]
 
 
 def open_at_matching_stage(s: Session, db: Database, *, association_id: uuid.UUID,
