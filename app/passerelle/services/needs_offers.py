@@ -195,7 +195,10 @@ def list_entries(db: Database, side: str, *, organisation_id: uuid.UUID | str | 
     """Needs or offers, open ones first then newest first; filtered by organisation, status and
     a text found in the title, the description or the organisation's name."""
     model = _model(side)
-    stmt = (select(model, Organisation)
+    stmt = (select(model.id, model.organisation_id, Organisation.name, Organisation.kind,
+                   Organisation.size, model.title, model.description, model.nature,
+                   model.themes, model.commune_insee, model.amount_cents, model.volume,
+                   model.period_start, model.period_end, model.status)
             .join(Organisation, Organisation.id == model.organisation_id)
             .where(model.deleted.is_(False), Organisation.deleted.is_(False)))
     if organisation_id is not None:
@@ -209,6 +212,11 @@ def list_entries(db: Database, side: str, *, organisation_id: uuid.UUID | str | 
                           | Organisation.name.ilike(like))
     order = (model.status != NeedStatus.OPEN.value, model.period_start.desc().nulls_last(),
              model.id.desc())
+    names = commune_names()
     with db.read() as s:
         rows = s.execute(stmt.order_by(*order).limit(limit)).all()
-        return [_dto(row, side, org) for row, org in rows]
+        return [NeedOfferDTO(rid, side, org, name, kind, size, title, desc, nature,
+                             tuple(themes or ()), commune, names.get(commune or "", commune),
+                             amount, volume, start, end, status)
+                for (rid, org, name, kind, size, title, desc, nature, themes, commune, amount,
+                     volume, start, end, status) in rows]
