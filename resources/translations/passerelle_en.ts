@@ -462,6 +462,14 @@ Skills (valued): {skills}</translation>
         <translation>The event</translation>
     </message>
     <message>
+        <source>Le besoin</source>
+        <translation>The need</translation>
+    </message>
+    <message>
+        <source>L&apos;offre</source>
+        <translation>The offer</translation>
+    </message>
+    <message>
         <source>Le document</source>
         <translation>The document</translation>
     </message>
@@ -504,16 +512,32 @@ Skills (valued): {skills}</translation>
         <translation>This database does not belong to any team: create a team, or join your colleagues&apos; team with their team key file.</translation>
     </message>
     <message>
+        <source>Cette organisation n&apos;est pas dans la liste de l&apos;événement.</source>
+        <translation>This organisation is not on the event&apos;s list.</translation>
+    </message>
+    <message>
         <source>Champ inconnu : {entity}.{field}</source>
         <translation>Unknown field: {entity}.{field}</translation>
+    </message>
+    <message>
+        <source>Choisissez la nature du soutien.</source>
+        <translation>Choose the nature of support.</translation>
     </message>
     <message>
         <source>Choisissez le paquet de clé d&apos;équipe reçu d&apos;un collègue.</source>
         <translation>Choose the team key package you received from a colleague.</translation>
     </message>
     <message>
+        <source>Choisissez le type d&apos;événement.</source>
+        <translation>Choose the type of event.</translation>
+    </message>
+    <message>
         <source>Choisissez un dossier ou une convention pour le document.</source>
         <translation>Choose a partnership file or an agreement for the document.</translation>
+    </message>
+    <message>
+        <source>Commune inconnue dans la Métropole : {value}</source>
+        <translation>Unknown commune in the Métropole: {value}</translation>
     </message>
     <message>
         <source>Dossier introuvable : {ref}.</source>
@@ -640,8 +664,20 @@ Skills (valued): {skills}</translation>
         <translation>The backup copy {path} is corrupt ({status}).</translation>
     </message>
     <message>
+        <source>La durée d&apos;un tour doit être comprise entre 1 et 120 minutes.</source>
+        <translation>A round must last between 1 and 120 minutes.</translation>
+    </message>
+    <message>
+        <source>La durée d&apos;un tour doit être d&apos;au moins une minute.</source>
+        <translation>A round must last at least one minute.</translation>
+    </message>
+    <message>
         <source>La durée doit être comprise entre 1 et 1440 minutes.</source>
         <translation>The duration must be between 1 and 1,440 minutes.</translation>
+    </message>
+    <message>
+        <source>La fin de la période précède son début.</source>
+        <translation>The end of the period is before its start.</translation>
     </message>
     <message>
         <source>La mise à jour de la base a échoué ; la base d&apos;origine est intacte. Une sauvegarde se trouve ici : {backup_path}</source>
@@ -828,6 +864,10 @@ Skills (valued): {skills}</translation>
         <translation>The annual social security ceiling (PASS) for {year} has not been entered.</translation>
     </message>
     <message>
+        <source>Le temps de changement de table ne peut pas être négatif.</source>
+        <translation>The table changeover time cannot be negative.</translation>
+    </message>
+    <message>
         <source>Le {label} est vide.</source>
         <translation>The {label} is empty.</translation>
     </message>
@@ -850,6 +890,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Nombre hors des limites pour une écriture en lettres : {value}.</source>
         <translation>Number out of range for writing out in words: {value}.</translation>
+    </message>
+    <message>
+        <source>Personne à inviter : ajoutez des organisations à la liste de l&apos;événement.</source>
+        <translation>Nobody to invite: add organisations to the event&apos;s list.</translation>
     </message>
     <message>
         <source>Plusieurs dossiers portent la référence {ref} (créés sur des postes différents) : utilisez l&apos;identifiant.</source>
@@ -880,8 +924,24 @@ Skills (valued): {skills}</translation>
         <translation>Unknown interaction type: {value}</translation>
     </message>
     <message>
+        <source>Un besoin est porté par une association (ou une structure d&apos;intérêt général) : « {name} » est une entreprise.</source>
+        <translation>A need is carried by an association (or a general-interest body): “{name}” is a company.</translation>
+    </message>
+    <message>
         <source>Un montant ne peut pas être négatif.</source>
         <translation>An amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Un participant ne peut pas être à la fois association et entreprise dans le même speed-dating.</source>
+        <translation>A participant cannot be both an association and a company in the same speed-dating.</translation>
+    </message>
+    <message>
+        <source>Un souhait de rencontre associe une association et une entreprise : « {name} » est du même côté.</source>
+        <translation>A meeting wish pairs an association with a company: “{name}” is on the same side.</translation>
+    </message>
+    <message>
+        <source>Une offre de soutien est portée par une entreprise (ou une fondation, un réseau) : « {name} » est une association.</source>
+        <translation>A support offer is made by a company (or a foundation, a network): “{name}” is an association.</translation>
     </message>
     <message>
         <source>Une phrase de passe est nécessaire (--passphrase-file).</source>
@@ -913,6 +973,209 @@ Skills (valued): {skills}</translation>
     </message>
 </context>
 <context>
+    <name>EventDialogs</name>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enregistrer sous</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;événement</source>
+        <translation>Edit the event</translation>
+    </message>
+    <message>
+        <source>Nouvel événement</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>Ex. : Speed-dating associations–entreprises de Roubaix</source>
+        <translation>E.g. Roubaix associations–companies speed-dating</translation>
+    </message>
+    <message>
+        <source>Ex. : Maison des associations, salle 2</source>
+        <translation>E.g. Maison des associations, room 2</translation>
+    </message>
+    <message>
+        <source>Non précisée</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Intitulé</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Date et heure</source>
+        <translation>&amp;Date and time</translation>
+    </message>
+    <message>
+        <source>&amp;Lieu</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <source>&amp;Commune</source>
+        <translation>&amp;Commune</translation>
+    </message>
+    <message>
+        <source>Durée d&apos;un &amp;tour</source>
+        <translation>&amp;Round length</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Inviter des organisations</source>
+        <translation>Invite organisations</translation>
+    </message>
+    <message>
+        <source>Tapez le nom d&apos;une association ou d&apos;une entreprise…</source>
+        <translation>Type the name of an association or a company…</translation>
+    </message>
+    <message>
+        <source>Retirer de la liste</source>
+        <translation>Remove from the list</translation>
+    </message>
+    <message>
+        <source>Inviter</source>
+        <translation>Invite</translation>
+    </message>
+    <message>
+        <source>Ajoutez au moins une organisation.</source>
+        <translation>Add at least one organisation.</translation>
+    </message>
+    <message>
+        <source>Souhaits de rencontre — {name}</source>
+        <translation>Meeting wishes — {name}</translation>
+    </message>
+    <message>
+        <source>Cochez les organisations que {name} souhaite rencontrer. Le planning place les souhaits en premier.</source>
+        <translation>Tick the organisations {name} wishes to meet. The schedule places wishes first.</translation>
+    </message>
+    <message>
+        <source>Consigner une rencontre</source>
+        <translation>Log an encounter</translation>
+    </message>
+    <message>
+        <source>Ce qui s&apos;est dit, les pistes, la suite convenue…</source>
+        <translation>What was said, the leads, the agreed next step…</translation>
+    </message>
+    <message>
+        <source>Le dossier entre les deux organisations s&apos;ouvre (ou se complète s&apos;il existe) à l&apos;étape « Mise en relation ».</source>
+        <translation>The file between the two organisations opens (or is completed if it exists) at the “Matching” stage.</translation>
+    </message>
+    <message>
+        <source>&amp;Association</source>
+        <translation>&amp;Association</translation>
+    </message>
+    <message>
+        <source>&amp;Entreprise</source>
+        <translation>&amp;Company</translation>
+    </message>
+    <message>
+        <source>Consigner</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Consigner et ouvrir le dossier</source>
+        <translation>Log and open the file</translation>
+    </message>
+    <message>
+        <source>Il faut une association et une entreprise inscrites à l&apos;événement.</source>
+        <translation>An association and a company registered for the event are needed.</translation>
+    </message>
+    <message>
+        <source>Planning du speed-dating</source>
+        <translation>Speed-dating schedule</translation>
+    </message>
+    <message>
+        <source>Tour / table</source>
+        <translation>Round / table</translation>
+    </message>
+    <message>
+        <source>Entreprise</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Double-cliquez sur une rencontre pour la consigner et ouvrir le dossier des deux organisations.</source>
+        <translation>Double-click a meeting to log it and open the two organisations&apos; file.</translation>
+    </message>
+    <message>
+        <source>Exporter en Word…</source>
+        <translation>Export to Word…</translation>
+    </message>
+    <message>
+        <source>Exporter en PDF…</source>
+        <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Changement de table :</source>
+        <translation>Table changeover:</translation>
+    </message>
+    <message>
+        <source>Rencontres minimum par participant :</source>
+        <translation>Minimum meetings per participant:</translation>
+    </message>
+    <message>
+        <source>Rien à planifier : il faut au moins une association et une entreprise marquées « Présent ».</source>
+        <translation>Nothing to plan: at least one association and one company must be marked “Present”.</translation>
+    </message>
+    <message>
+        <source>{rounds} tours de {minutes} min, de {start} à {end} : {meetings} rencontres dont {wished} souhaitées, sur {tables} tables. C&apos;est le minimum possible : le participant le plus demandé a {rounds} rencontres. ★ : rencontre souhaitée.</source>
+        <translation>{rounds} rounds of {minutes} min, from {start} to {end}: {meetings} meetings including {wished} wished, at {tables} tables. That is the minimum possible: the most requested participant has {rounds} meetings. ★: wished meeting.</translation>
+    </message>
+    <message>
+        <source>Tour {number} — {time}</source>
+        <translation>Round {number} — {time}</translation>
+    </message>
+    <message>
+        <source>Table {table}</source>
+        <translation>Table {table}</translation>
+    </message>
+    <message>
+        <source>Sans vis-à-vis : {names}.</source>
+        <translation>Nobody to meet: {names}.</translation>
+    </message>
+    <message>
+        <source>Souhaits non planifiables (participant absent) : {count}.</source>
+        <translation>Wishes that cannot be planned (participant absent): {count}.</translation>
+    </message>
+    <message>
+        <source>planning_speed_dating</source>
+        <translation>speed_dating_schedule</translation>
+    </message>
+    <message>
+        <source>Documents Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>EventKind</name>
     <message>
         <source>Speed-dating associations–entreprises</source>
@@ -938,10 +1201,6 @@ Skills (valued): {skills}</translation>
         <translation>Events</translation>
     </message>
     <message>
-        <source>Les actions collectives qui font se rencontrer associations et entreprises. L&apos;organisation des événements (invitations, présences, rencontres) arrive avec le module Événements.</source>
-        <translation>The collective events that bring associations and companies together. Organising events (invitations, attendance, meetings) will come with the Events module.</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -950,16 +1209,168 @@ Skills (valued): {skills}</translation>
         <translation>Type</translation>
     </message>
     <message>
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Inviter…</source>
+        <translation>Invite…</translation>
+    </message>
+    <message>
+        <source>Lettres d&apos;invitation</source>
+        <translation>Invitation letters</translation>
+    </message>
+    <message>
+        <source>Une lettre « Invitation à une rencontre collective » par organisation invitée ou inscrite.</source>
+        <translation>One “Invitation to a collective meeting” letter per invited or registered organisation.</translation>
+    </message>
+    <message>
+        <source>Planning speed-dating</source>
+        <translation>Speed-dating schedule</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Souhaits</source>
+        <translation>Wishes</translation>
+    </message>
+    <message>
+        <source>Souhaits…</source>
+        <translation>Wishes…</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Marquer la sélection :</source>
+        <translation>Mark the selection:</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Entreprise</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Consigner une rencontre…</source>
+        <translation>Log an encounter…</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Aucune rencontre consignée. Pendant l&apos;événement, « Consigner une rencontre » note qui a rencontré qui et ouvre leur dossier.</source>
+        <translation>No encounter logged. During the event, “Log an encounter” records who met whom and opens their file.</translation>
+    </message>
+    <message>
+        <source>Programme, intervenants, logistique, bilan de l&apos;événement…</source>
+        <translation>Programme, speakers, logistics, review of the event…</translation>
+    </message>
+    <message>
+        <source>Enregistrer les notes</source>
+        <translation>Save the notes</translation>
+    </message>
+    <message>
+        <source>{invited} organisations, {registered} inscrites, {present} présentes, {absent} absentes · {documents} documents</source>
+        <translation>{invited} organisations, {registered} registered, {present} present, {absent} absent · {documents} documents</translation>
+    </message>
+    <message>
+        <source>tours de {minutes} min</source>
+        <translation>{minutes}-minute rounds</translation>
+    </message>
+    <message>
+        <source>Organisations ({count})</source>
+        <translation>Organisations ({count})</translation>
+    </message>
+    <message>
+        <source>Rencontres ({count})</source>
+        <translation>Encounters ({count})</translation>
+    </message>
+    <message>
+        <source>Choisissez une organisation dans la liste.</source>
+        <translation>Choose an organisation in the list.</translation>
+    </message>
+    <message>
+        <source>invitations</source>
+        <translation>invitations</translation>
+    </message>
+    <message>
+        <source>Préparation des invitations…</source>
+        <translation>Preparing the invitations…</translation>
+    </message>
+    <message>
+        <source>{count} lettre d&apos;invitation écrite dans {folder}.</source>
+        <translation>{count} invitation letter written in {folder}.</translation>
+    </message>
+    <message>
+        <source>{count} lettres d&apos;invitation écrites dans {folder}.</source>
+        <translation>{count} invitation letters written in {folder}.</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Invitations</translation>
+    </message>
+    <message>
+        <source>Rencontre consignée : dossier {reference} ouvert à l&apos;étape « Mise en relation ».</source>
+        <translation>Encounter logged: file {reference} opened at the “Matching” stage.</translation>
+    </message>
+    <message>
+        <source>Rencontre consignée dans le dossier {reference}.</source>
+        <translation>Encounter logged in file {reference}.</translation>
+    </message>
+    <message>
+        <source>Les actions collectives qui font se rencontrer associations et entreprises : invitations, présences, speed-datings et rencontres qui deviennent des dossiers.</source>
+        <translation>The collective actions where associations and companies meet: invitations, attendance, speed-datings and encounters that become files.</translation>
+    </message>
+    <message>
+        <source>Nouvel événement</source>
+        <translation>New event</translation>
+    </message>
+    <message>
         <source>Intitulé</source>
         <translation>Title</translation>
     </message>
     <message>
-        <source>Lieu</source>
-        <translation>Venue</translation>
+        <source>Aucun événement pour l&apos;instant. Créez un speed-dating, un petit-déjeuner, une conférence ou un atelier avec « Nouvel événement ».</source>
+        <translation>No event yet. Create a speed-dating, a breakfast, a conference or a workshop with “New event”.</translation>
     </message>
     <message>
-        <source>Invitées</source>
-        <translation>Invited</translation>
+        <source>Détail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Choisissez un événement dans la liste.</source>
+        <translation>Choose an event in the list.</translation>
+    </message>
+    <message>
+        <source>Événements : {count}. « Présentes » : organisations présentes sur invitées.</source>
+        <translation>Events: {count}. “Present”: organisations present out of invited.</translation>
     </message>
     <message>
         <source>Présentes</source>
@@ -968,14 +1379,6 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Tous les événements</source>
         <translation>All events</translation>
-    </message>
-    <message>
-        <source>Aucun événement pour l&apos;instant. Les speed-datings, petits-déjeuners, conférences et ateliers apparaîtront ici, avec le nombre d&apos;organisations invitées et présentes.</source>
-        <translation>No events yet. Speed-networking sessions, breakfast meetings, conferences and workshops will appear here, with the number of organisations invited and attending.</translation>
-    </message>
-    <message>
-        <source>Événements : {count}. « Invitées » et « Présentes » comptent les organisations.</source>
-        <translation>Events: {count}. “Invited” and “Attended” count organisations.</translation>
     </message>
 </context>
 <context>
@@ -1861,7 +2264,7 @@ For: {who}</translation>
     <name>MainWindow</name>
     <message>
         <source>Accueil</source>
-        <extracomment>The navigation&apos;s views, in order (Ctrl+1 … Ctrl+8).</extracomment>
+        <extracomment>The navigation&apos;s views, in order (Ctrl+1 … Ctrl+9).</extracomment>
         <translation>Home</translation>
     </message>
     <message>
@@ -1879,6 +2282,10 @@ For: {who}</translation>
     <message>
         <source>Conventions</source>
         <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Besoins et offres</source>
+        <translation>Needs and offers</translation>
     </message>
     <message>
         <source>Événements</source>
@@ -1971,6 +2378,70 @@ For: {who}</translation>
     <message>
         <source>&lt;h3&gt;Passerelle {version}&lt;/h3&gt;&lt;p&gt;Le carnet de bord des facilitateurs de partenariats entre associations et entreprises de la métropole lilloise : mise en relation, accompagnement des dossiers, animation et observatoire.&lt;/p&gt;&lt;p&gt;Fonctionne hors ligne ; vos données restent sur ce poste.&lt;/p&gt;&lt;p&gt;Licence EUPL-1.2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Passerelle {version}&lt;/h3&gt;&lt;p&gt;The logbook of partnership facilitators working between associations and companies in the Lille metropolis: matching, partnership-file support, community engagement and observatory.&lt;/p&gt;&lt;p&gt;Works offline; your data stays on this computer.&lt;/p&gt;&lt;p&gt;Licence EUPL-1.2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MatchReason</name>
+    <message>
+        <source>Même nature de soutien : {nature}</source>
+        <extracomment>The matching reasons (``domain.matching.TEXTS``) declared for lupdate; a test keeps the two lists equal.</extracomment>
+        <translation>Same nature of support: {nature}</translation>
+    </message>
+    <message>
+        <source>Nature de soutien proche : {nature} pour un besoin {need_nature}</source>
+        <translation>Related nature of support: {nature} for a {need_nature} need</translation>
+    </message>
+    <message>
+        <source>Thématiques communes : {themes}</source>
+        <translation>Shared themes: {themes}</translation>
+    </message>
+    <message>
+        <source>Même commune : {commune}</source>
+        <translation>Same commune: {commune}</translation>
+    </message>
+    <message>
+        <source>Communes voisines : {commune} et {other}</source>
+        <translation>Neighbouring communes: {commune} and {other}</translation>
+    </message>
+    <message>
+        <source>Tous deux dans la Métropole européenne de Lille</source>
+        <translation>Both in the Métropole Européenne de Lille</translation>
+    </message>
+    <message>
+        <source>TPE ou PME : partenariat de proximité</source>
+        <translation>Small or medium business: a local partnership</translation>
+    </message>
+    <message>
+        <source>ETI ou grande entreprise, à la mesure d&apos;un besoin de {need_cents}</source>
+        <translation>Mid-size or large company, able to meet a need of {need_cents}</translation>
+    </message>
+    <message>
+        <source>Le montant proposé ({offer_cents}) couvre le besoin ({need_cents})</source>
+        <translation>The amount offered ({offer_cents}) covers the need ({need_cents})</translation>
+    </message>
+    <message>
+        <source>Le montant proposé couvre {percent} % du besoin</source>
+        <translation>The amount offered covers {percent} % of the need</translation>
+    </message>
+    <message>
+        <source>Périodes compatibles</source>
+        <translation>Compatible periods</translation>
+    </message>
+    <message>
+        <source>Périodes incompatibles</source>
+        <translation>Incompatible periods</translation>
+    </message>
+    <message>
+        <source>Déjà en relation : dossier {references}</source>
+        <translation>Already linked: file {references}</translation>
+    </message>
+    <message>
+        <source>Déjà en contact : un échange consigné</source>
+        <translation>Already in touch: one exchange logged</translation>
+    </message>
+    <message>
+        <source>Déjà en contact : {count} échanges consignés</source>
+        <translation>Already in touch: {count} exchanges logged</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +2580,126 @@ For: {who}</translation>
     </message>
 </context>
 <context>
+    <name>NeedOfferDialog</name>
+    <message>
+        <source>Modifier le besoin</source>
+        <extracomment>Who may carry an offer / a need (as the service checks).</extracomment>
+        <translation>Edit the need</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;offre</source>
+        <translation>Edit the offer</translation>
+    </message>
+    <message>
+        <source>Nouveau besoin</source>
+        <translation>New need</translation>
+    </message>
+    <message>
+        <source>Nouvelle offre</source>
+        <translation>New offer</translation>
+    </message>
+    <message>
+        <source>Tapez le nom de l&apos;association…</source>
+        <translation>Type the association&apos;s name…</translation>
+    </message>
+    <message>
+        <source>Tapez le nom de l&apos;entreprise…</source>
+        <translation>Type the company&apos;s name…</translation>
+    </message>
+    <message>
+        <source>Ex. : refonte du site web</source>
+        <translation>E.g. website redesign</translation>
+    </message>
+    <message>
+        <source>Ex. : deux jours de graphisme</source>
+        <translation>E.g. two days of graphic design</translation>
+    </message>
+    <message>
+        <source>Séparés par des virgules : insertion, numérique</source>
+        <translation>Comma-separated: insertion, digital</translation>
+    </message>
+    <message>
+        <source>Toute la Métropole</source>
+        <translation>The whole Métropole</translation>
+    </message>
+    <message>
+        <source>En euros, ex. : 2 500</source>
+        <translation>In euros, e.g. 2,500</translation>
+    </message>
+    <message>
+        <source>Ex. : 5 jours, 10 ordinateurs, une salle le jeudi soir</source>
+        <translation>E.g. 5 days, 10 computers, a room on Thursday evenings</translation>
+    </message>
+    <message>
+        <source>Le contexte, le public, ce qui aiderait le plus…</source>
+        <translation>The context, the people concerned, what would help most…</translation>
+    </message>
+    <message>
+        <source>du</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Association</source>
+        <translation>&amp;Association</translation>
+    </message>
+    <message>
+        <source>&amp;Entreprise</source>
+        <translation>&amp;Company</translation>
+    </message>
+    <message>
+        <source>&amp;Intitulé</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Nature du soutien</source>
+        <translation>&amp;Nature of support</translation>
+    </message>
+    <message>
+        <source>&amp;Thèmes</source>
+        <translation>&amp;Themes</translation>
+    </message>
+    <message>
+        <source>&amp;Territoire</source>
+        <translation>&amp;Territory</translation>
+    </message>
+    <message>
+        <source>&amp;Montant</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Volume</source>
+        <translation>&amp;Volume</translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>&amp;Statut</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;organisation dans la liste proposée.</source>
+        <translation>Choose the organisation from the list.</translation>
+    </message>
+</context>
+<context>
     <name>NeedStatus</name>
     <message>
         <source>Ouvert</source>
@@ -2125,6 +2716,145 @@ For: {who}</translation>
     <message>
         <source>Clos</source>
         <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsOffersView</name>
+    <message>
+        <source>{start} → {end}</source>
+        <translation>{start} → {end}</translation>
+    </message>
+    <message>
+        <source>dès le {start}</source>
+        <translation>from {start}</translation>
+    </message>
+    <message>
+        <source>jusqu&apos;au {end}</source>
+        <translation>until {end}</translation>
+    </message>
+    <message>
+        <source>Besoins et offres</source>
+        <translation>Needs and offers</translation>
+    </message>
+    <message>
+        <source>Ce que les associations cherchent et ce que les entreprises proposent. Choisissez une ligne : Passerelle suggère les meilleures correspondances et dit pourquoi.</source>
+        <translation>What associations look for and what companies offer. Pick a row: Passerelle suggests the best matches and says why.</translation>
+    </message>
+    <message>
+        <source>Filtrer par intitulé ou organisation…</source>
+        <translation>Filter by title or organisation…</translation>
+    </message>
+    <message>
+        <source>Ouverts et en cours seulement</source>
+        <translation>Open and in progress only</translation>
+    </message>
+    <message>
+        <source>Nouveau besoin</source>
+        <translation>New need</translation>
+    </message>
+    <message>
+        <source>Nouvelle offre</source>
+        <translation>New offer</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Besoins</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Mettre en relation</source>
+        <translation>Put in touch</translation>
+    </message>
+    <message>
+        <source>Ouvre un dossier à l&apos;étape « Mise en relation » avec les deux organisations et propose la lettre de mise en relation.</source>
+        <translation>Opens a file at the “Matching” stage with both organisations and proposes the introduction letter.</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Choisissez un besoin ou une offre dans la liste pour voir les correspondances.</source>
+        <translation>Choose a need or an offer in the list to see the matches.</translation>
+    </message>
+    <message>
+        <source>Besoins des associations</source>
+        <translation>Associations&apos; needs</translation>
+    </message>
+    <message>
+        <source>Offres des entreprises</source>
+        <translation>Companies&apos; offers</translation>
+    </message>
+    <message>
+        <source>Aucun besoin à afficher. Enregistrez le besoin d&apos;une association avec « Nouveau besoin », ou décochez le filtre.</source>
+        <translation>No need to show. Record an association&apos;s need with “New need”, or untick the filter.</translation>
+    </message>
+    <message>
+        <source>Aucune offre à afficher. Enregistrez ce qu&apos;une entreprise propose avec « Nouvelle offre », ou décochez le filtre.</source>
+        <translation>No offer to show. Record what a company offers with “New offer”, or untick the filter.</translation>
+    </message>
+    <message>
+        <source>Besoins ({count})</source>
+        <translation>Needs ({count})</translation>
+    </message>
+    <message>
+        <source>Offres ({count})</source>
+        <translation>Offers ({count})</translation>
+    </message>
+    <message>
+        <source>Offres suggérées</source>
+        <translation>Suggested offers</translation>
+    </message>
+    <message>
+        <source>Besoins suggérés</source>
+        <translation>Suggested needs</translation>
+    </message>
+    <message>
+        <source>{score} pts — {title} · {organisation}</source>
+        <translation>{score} pts — {title} · {organisation}</translation>
+    </message>
+    <message>
+        <source>Aucune offre ouverte ne correspond (même nature de soutien ou thème commun). Enregistrez de nouvelles offres ou élargissez le besoin.</source>
+        <translation>No open offer matches (same nature of support or a shared theme). Record new offers or broaden the need.</translation>
+    </message>
+    <message>
+        <source>Aucun besoin ouvert ne correspond (même nature de soutien ou thème commun).</source>
+        <translation>No open need matches (same nature of support or a shared theme).</translation>
+    </message>
+    <message>
+        <source>Ouvrir un dossier « Mise en relation » entre {association} et {company} ?</source>
+        <translation>Open a “Matching” file between {association} and {company}?</translation>
+    </message>
+    <message>
+        <source>Dossier ouvert</source>
+        <translation>File opened</translation>
+    </message>
+    <message>
+        <source>Le dossier {reference} est ouvert à l&apos;étape « Mise en relation ». Générer la lettre de mise en relation ?</source>
+        <translation>File {reference} is open at the “Matching” stage. Generate the introduction letter?</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +3276,38 @@ For: {who}</translation>
     </message>
 </context>
 <context>
+    <name>OrganisationNeedsOffers</name>
+    <message>
+        <source>Intitulé</source>
+        <extracomment>Kinds whose entries are offers (the others carry needs).</extracomment>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Montant / volume</source>
+        <translation>Amount / volume</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nouvelle offre…</source>
+        <translation>New offer…</translation>
+    </message>
+    <message>
+        <source>Nouveau besoin…</source>
+        <translation>New need…</translation>
+    </message>
+    <message>
+        <source>Aucune offre enregistrée. Ce que l&apos;entreprise propose (compétences, matériel, financement…) sert à la mise en relation.</source>
+        <translation>No offer recorded. What the company offers (skills, equipment, funding…) is used for matching.</translation>
+    </message>
+    <message>
+        <source>Aucun besoin enregistré. Les besoins de l&apos;association servent à lui suggérer des entreprises.</source>
+        <translation>No need recorded. The association&apos;s needs are used to suggest companies to it.</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationsView</name>
     <message>
         <source>Rechercher : nom, commune, SIREN, RNA, description…</source>
@@ -2638,6 +3400,10 @@ For: {who}</translation>
     <message>
         <source>Dossiers</source>
         <translation>Files</translation>
+    </message>
+    <message>
+        <source>Besoins et offres</source>
+        <translation>Needs and offers</translation>
     </message>
     <message>
         <source>Enregistrer</source>

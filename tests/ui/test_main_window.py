@@ -24,6 +24,7 @@ from passerelle.ui.views.events import EventsView
 from passerelle.ui.views.file_detail import FileDetailView
 from passerelle.ui.views.files import FilesView
 from passerelle.ui.views.home import HomeView
+from passerelle.ui.views.needs_offers import NeedsOffersView
 from passerelle.ui.views.observatory import ObservatoryView
 from passerelle.ui.views.organisations import OrganisationsView
 from passerelle.ui.views.registry import RegistryView
@@ -34,6 +35,7 @@ EXPECTED = {
     "organisations": (OrganisationsView, "Organisations"),
     "contacts": (ContactsView, "Contacts"),
     "agreements": (AgreementsView, "Conventions"),
+    "needs_offers": (NeedsOffersView, "Besoins et offres"),
     "events": (EventsView, "Événements"),
     "observatory": (ObservatoryView, "Observatoire"),
     "registry": (RegistryView, "Registre"),

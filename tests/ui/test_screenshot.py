@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QImage
 
+from passerelle.services import events as event_service
 from passerelle.services import files as file_service
 from passerelle.services import interactions as interaction_service
 from passerelle.services import organisations as org_service
@@ -36,6 +38,10 @@ def _small_base(db: Database) -> None:
     interaction_service.log_interaction(db, interaction_service.MeetingInput(
         subject="Premier rendez-vous", file_id=file.id, notes="Point sur l'insertion.",
         next_steps=[interaction_service.NextStep("Envoyer le devis")]))
+    event = event_service.create_event(db, kind="speed_dating", title="Speed-dating",
+                                       starts_at=datetime(2026, 3, 5, 9, 0))
+    event_service.invite(db, event.id, [assoc.id, company.id])
+    event_service.set_status(db, event.id, {assoc.id: "present", company.id: "present"})
 
 
 def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +52,8 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
                                        for n, key in enumerate(VIEW_KEYS, start=1)]
     assert [n.split("_", 1)[1] for n in names[len(VIEW_KEYS):]] == [
         "organisation_detail.png", "contact_detail.png", "file_detail.png", "search.png",
-        "meeting_dialog.png", "guide.png", "welcome_wizard.png", "welcome_profile.png"]
+        "meeting_dialog.png", "event_detail.png", "speed_dating_plan.png", "guide.png",
+        "welcome_wizard.png", "welcome_profile.png"]
     for path in written:
         image = QImage(str(path))
         assert path.stat().st_size > 5_000, path

@@ -23,6 +23,8 @@ ENTITY_NAMES = {
     "task": "La tâche",
     "agreement": "La convention",
     "event": "L'événement",
+    "need": "Le besoin",
+    "offer": "L'offre",
     "document": "Le document",
     "template": "Le modèle",
 }

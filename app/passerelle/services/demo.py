@@ -129,6 +129,8 @@ class _Gen:
         self.db = db
         self.scale = scale
         self.rng = random.Random(seed)
+        # events issue: periods, amounts and wishes drawn apart so the rest stays as it was
+        self.extra_rng = random.Random(seed + 7)
         self.anchor = anchor
         self.progress = progress
         self.cancel = cancel
@@ -324,6 +326,7 @@ class _Gen:
                     "inscrit" if rng.random() < .5 else "invite")
                 parts.append({"id": link_id(eid, org["id"]), "event_id": eid,
                               "organisation_id": org["id"], "status": status})
+        _add_wishes(self.extra_rng, rows, parts)
         self.insert(self.session, Event, rows)
         self.insert(self.session, EventParticipant, parts)
 
@@ -347,6 +350,7 @@ class _Gen:
                            "nature": rng.choice(_NATURES), "themes": [theme],
                            "commune_insee": org["commune_insee"],
                            "status": rng.choice(("ouvert",) * 3 + ("en_cours",))})
+        _add_periods(self.extra_rng, self.anchor, needs, offers)
         self.insert(self.session, Need, needs)
         self.insert(self.session, Offer, offers)
 
@@ -636,6 +640,40 @@ _CAUSES = ("l'insertion", "l'enfance", "le sport solidaire", "la culture", "l'en
 _NETWORK_WORDS = ("Entreprendre", "Solidaire", "Associatif", "des Acteurs de l'ESS")
 _SOURCES = ("Rencontre collective", "Formulaire d'accueil MDA", "Orientation FACE",
             "Carte de visite", "Annuaire des adhérents")
+def _add_wishes(rng: random.Random, events: list[dict[str, Any]],
+                parts: list[dict[str, Any]]) -> None:
+    """Speed-dating participants wish to meet one to three organisations of the other side."""
+    speed = {e["id"] for e in events if e["kind"] == EventKind.SPEED_DATING.value}
+    by_event: dict[Any, list[dict[str, Any]]] = {}
+    for p in parts:
+        if p["event_id"] in speed:
+            by_event.setdefault(p["event_id"], []).append(p)
+    for group in by_event.values():
+        # the generator invites 12 associations then 10 companies per event
+        assocs, comps = group[:12], group[12:]
+        for p in assocs:
+            p["wishes"] = sorted(str(c["organisation_id"])
+                                 for c in rng.sample(comps, rng.randint(0, min(3, len(comps)))))
+        for p in comps:
+            p["wishes"] = sorted(str(a["organisation_id"])
+                                 for a in rng.sample(assocs, rng.randint(0, min(2, len(assocs)))))
+
+
+def _add_periods(rng: random.Random, anchor: date, needs: list[dict[str, Any]],
+                 offers: list[dict[str, Any]]) -> None:
+    """Needs and offers get a period (months around the anchor); offers sometimes an amount."""
+    for row in needs + offers:
+        if rng.random() < 0.8:
+            start = anchor + timedelta(days=rng.randint(-240, 120))
+            row["period_start"] = start
+            row["period_end"] = start + timedelta(days=rng.choice((60, 90, 180, 365)))
+    for row in offers:
+        if row["nature"] == "financier":
+            row["amount_cents"] = rng.choice((100_000, 250_000, 500_000, 1_000_000))
+        elif row["nature"] in ("competences", "benevolat"):
+            row["volume"] = rng.choice(("2 jours", "5 jours", "10 jours", "une demi-journée"))
+
+
 _NATURES = ("financier", "competences", "nature", "benevolat", "reseau", "formation")
 _KINDS = (InteractionKind.MEETING.value,) * 4 + (
     InteractionKind.CALL.value, InteractionKind.CALL.value, InteractionKind.EMAIL.value,

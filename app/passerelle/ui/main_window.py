@@ -43,13 +43,14 @@ from passerelle.ui.views.home import HomeView
 from passerelle.ui.widgets.nav_icons import line_icon
 from passerelle.ui.widgets.search_box import SearchBox
 
-#: The navigation's views, in order (Ctrl+1 … Ctrl+8).
+#: The navigation's views, in order (Ctrl+1 … Ctrl+9).
 VIEW_KEYS: tuple[str, ...] = (
     "home",
     "files",
     "organisations",
     "contacts",
     "agreements",
+    "needs_offers",
     "events",
     "observatory",
     "registry",
@@ -96,6 +97,12 @@ def _agreements_view(ctx: UiContext, parent: QWidget) -> QWidget:
     from passerelle.ui.views.agreements import AgreementsView
 
     return AgreementsView(ctx, parent)
+
+
+def _needs_offers_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.needs_offers import NeedsOffersView
+
+    return NeedsOffersView(ctx, parent)
 
 
 def _events_view(ctx: UiContext, parent: QWidget) -> QWidget:
@@ -158,6 +165,12 @@ def _view_specs() -> list[_ViewSpec]:
             _agreements_view,
             "agreements",
             lambda: QCoreApplication.translate("MainWindow", "Conventions"),
+        ),
+        _ViewSpec(
+            "needs_offers",
+            _needs_offers_view,
+            "needs_offers",
+            lambda: QCoreApplication.translate("MainWindow", "Besoins et offres"),
         ),
         _ViewSpec(
             "events",

@@ -140,6 +140,11 @@ def take_screenshots(
         save("meeting_dialog", _composite(window, dialog))
         _close_dialog(dialog)
 
+        from passerelle.ui.screenshot_events import shoot_events
+
+        shoot_events(db, ctx, window, save, _composite, _close_dialog,
+                     lambda: _settle(app, runner))
+
         from passerelle.ui.dialogs.guide import GuideDialog
         from passerelle.ui.welcome import WelcomeWizard
 

@@ -769,6 +769,10 @@ class OrganisationsView(QWidget):
         self.tabs.addTab(form_scroll, translate("OrganisationsView", "Fiche"))
         self.tabs.addTab(self.contacts_stack, translate("OrganisationsView", "Contacts"))
         self.tabs.addTab(self.files_stack, translate("OrganisationsView", "Dossiers"))
+        from passerelle.ui.widgets.org_needs_offers import OrganisationNeedsOffers
+
+        self.needs_offers = OrganisationNeedsOffers(ctx, self)
+        self.tabs.addTab(self.needs_offers, translate("OrganisationsView", "Besoins et offres"))
 
         self.title = QLabel(self)
         font = self.title.font()
@@ -932,6 +936,7 @@ class OrganisationsView(QWidget):
             self._dirty = False
             self.status.clear()
         self.title.setText(org.name)
+        self.needs_offers.set_organisation(org)
         self.contacts.clear()
         for person in detail.contacts:
             item = QTreeWidgetItem(
@@ -991,6 +996,7 @@ class OrganisationsView(QWidget):
                 "OrganisationsView", "Renseignez au moins le nom, puis cliquez sur « Enregistrer »."
             )
         )
+        self.needs_offers.set_organisation(None)
         self.contacts.clear()
         self.files.clear()
         self.contacts_stack.setCurrentIndex(1)

@@ -82,6 +82,14 @@ def _events(p: QPainter) -> None:
         p.drawPoint(QPointF(x + 2, 45))
 
 
+def _needs_offers(p: QPainter) -> None:
+    """Two arrows passing each other: a need meeting an offer."""
+    p.drawLine(QPointF(10, 24), QPointF(50, 24))
+    p.drawPolyline([QPointF(42, 16), QPointF(50, 24), QPointF(42, 32)])
+    p.drawLine(QPointF(54, 42), QPointF(14, 42))
+    p.drawPolyline([QPointF(22, 34), QPointF(14, 42), QPointF(22, 50)])
+
+
 def _observatory(p: QPainter) -> None:
     p.drawLine(QPointF(10, 54), QPointF(56, 54))
     p.drawRect(QRectF(14, 34, 8, 20))
@@ -109,6 +117,7 @@ _PAINTERS: dict[str, Painter] = {
     "organisations": _organisations,
     "contacts": _contacts,
     "agreements": _agreements,
+    "needs_offers": _needs_offers,
     "events": _events,
     "observatory": _observatory,
     "registry": _registry,
