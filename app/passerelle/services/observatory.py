@@ -1,0 +1,634 @@
+"""The observatory's figures (issue #7): what the steering committee asks about the partnerships.
+
+Every figure is computed by a handful of set-based SQL statements over one common set of files,
+so the whole dashboard costs a few table scans even on the metropolis dataset (10,000 files).
+
+Definitions (they are what the steering committee reads, so they are spelled out here):
+
+- **Files considered** (``F``): live files (not deleted) that match the filters. The *period*
+  keeps a file when it was open at some point in it: opened on or before the period's end (or no
+  opening date) and not closed before its start. *Facilitator* is an exact match; *territory*
+  is the file's commune (INSEE code) and/or its QPV flag.
+- **Stage reached** by a file: the highest of its current stage and every ``to_stage`` of its
+  stage history. A file registered late in its life at stage 5 has « reached » stages 1–4 too.
+- **Funnel**: per stage, the files currently there and the files that reached it or beyond.
+  **Conversion** from stage *s* to *s + 1*: the files that reached *s + 1* among those that
+  reached *s*.
+- **Time in a stage**: from the stage history, a *stay* starts at an entry whose ``to_stage``
+  differs from the file's previous entry and ends at the file's next such entry; stays still
+  running are not counted (their length is unknown). Median of the finished stays, in days.
+- **Time to the convention**: days from a file's first history entry to its first entry at stage
+  « Convention » (5) or beyond, for files whose history starts before stage 5 (a file registered
+  directly at a later stage has no measured path to its convention).
+- **Category × actor type**: files by RAMEAU category and by the kind of the partner organisation
+  (the file's company side: entreprise, collectivité, fondation, réseau…).
+- **Company size** — SIRENE's ``categorieEntreprise`` has no « TPE » (micro-enterprises are inside
+  PME, DOMAIN-FR §2), so the class comes from ``Organisation.size``, which holds either a class
+  chosen by the facilitator (TPE/PME/ETI/GE) or a SIRENE *tranche d'effectifs* code. The tranche
+  gives: **TPE = fewer than 10 employees** (NN, 00, 01, 02, 03), PME = 10–249 (11–31),
+  ETI = 250–4,999 (32–51), GE = 5,000 and more (52, 53). Only files whose partner is a company
+  count; an unknown size is reported as such.
+- **Value mobilised**: cash, in-kind and skills amounts of the conventions that were signed
+  (status signée, expirée or résiliée), by year of signature (start date when the signature date
+  is missing). The period filters on that date; facilitator and territory on the convention's
+  file (conventions without a file count only when neither is filtered).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from passerelle.domain.errors import ValidationError
+from passerelle.domain.stages import Stage
+from passerelle.domain.vocabulary import AgreementStatus, CompanySize, OrganisationKind
+from passerelle.store.database import Database
+
+#: SIRENE tranche d'effectifs codes and facilitator-chosen classes → company size class.
+SIZE_CLASS_OF: Mapping[str, str] = {
+    **{code: CompanySize.TPE.value for code in ("TPE", "NN", "00", "01", "02", "03")},
+    **{code: CompanySize.PME.value for code in ("PME", "11", "12", "21", "22", "31")},
+    **{code: CompanySize.ETI.value for code in ("ETI", "32", "41", "42", "51")},
+    **{code: CompanySize.GE.value for code in ("GE", "52", "53")},
+}
+#: conventions whose amounts were really committed
+MOBILISED_STATUSES = (
+    AgreementStatus.SIGNED.value,
+    AgreementStatus.EXPIRED.value,
+    AgreementStatus.TERMINATED.value,
+)
+#: the stage whose reaching is « the convention »
+AGREEMENT_STAGE = Stage.AGREEMENT.value
+
+
+def size_class(size: str | None) -> str | None:
+    """The TPE/PME/ETI/GE class of an ``Organisation.size`` value, or None when unknown."""
+    if size is None:
+        return None
+    return SIZE_CLASS_OF.get(size.strip().upper())
+
+
+@dataclass(frozen=True, slots=True)
+class ObservatoryFilter:
+    """Which files the figures cover. ``qpv``: None = all, True = in a QPV, False = outside."""
+
+    start: date | None = None
+    end: date | None = None
+    facilitator: str | None = None
+    commune_insee: str | None = None
+    qpv: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.start and self.end and self.start > self.end:
+            raise ValidationError(
+                "observatory_bad_period",
+                "La période est vide : le {start} est après le {end}.",
+                field="period",
+                start=self.start.strftime("%d/%m/%Y"),
+                end=self.end.strftime("%d/%m/%Y"),
+            )
+
+    @property
+    def filters_files(self) -> bool:
+        """Whether a facilitator or territory filter applies (conventions need a file then)."""
+        return bool(self.facilitator or self.commune_insee or self.qpv is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class StageFigure:
+    """One stage of the funnel: files there now, files that reached it, finished stays."""
+
+    stage: int
+    current: int
+    reached: int
+    stays: int
+    median_days: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """From one stage to the next: the files that went on among those that got there."""
+
+    from_stage: int
+    to_stage: int
+    entered: int
+    went_on: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.went_on / self.entered if self.entered else None
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryActor:
+    """Files of a RAMEAU category whose partner is of a kind (None: not filled in)."""
+
+    category: str | None
+    actor_kind: str | None
+    files: int
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneFigure:
+    """Files of a commune, and how many of them are in a QPV."""
+
+    commune_insee: str | None
+    commune_name: str | None
+    files: int
+    qpv_files: int
+
+
+@dataclass(frozen=True, slots=True)
+class SizeFigure:
+    """Files (and distinct companies) by company size class; None: size unknown."""
+
+    size_class: str | None
+    files: int
+    companies: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCount:
+    """A theme or a brake and the number of files that carry it."""
+
+    key: str
+    files: int
+
+
+@dataclass(frozen=True, slots=True)
+class YearValue:
+    """Value mobilised by the conventions signed in a year, in integer cents."""
+
+    year: int
+    agreements: int
+    cash_cents: int
+    in_kind_cents: int
+    skills_cents: int
+
+    @property
+    def total_cents(self) -> int:
+        return self.cash_cents + self.in_kind_cents + self.skills_cents
+
+
+@dataclass(frozen=True, slots=True)
+class Observatory:
+    """All the dashboard's figures for one filter."""
+
+    filter: ObservatoryFilter
+    files: int
+    by_status: tuple[KeyCount, ...]
+    success_stories: int
+    stages: tuple[StageFigure, ...]
+    conversions: tuple[Conversion, ...]
+    to_agreement_files: int
+    to_agreement_median_days: float | None
+    category_actor: tuple[CategoryActor, ...]
+    communes: tuple[CommuneFigure, ...]
+    qpv_files: int
+    sizes: tuple[SizeFigure, ...]
+    themes: tuple[KeyCount, ...]
+    brakes: tuple[KeyCount, ...]
+    value_by_year: tuple[YearValue, ...]
+    undated_agreements: int = 0
+
+    @property
+    def small_companies_files(self) -> int:
+        """Files whose partner company is a TPE or a PME."""
+        return sum(s.files for s in self.sizes if s.size_class in ("TPE", "PME"))
+
+    @property
+    def large_companies_files(self) -> int:
+        """Files whose partner company is an ETI or a GE."""
+        return sum(s.files for s in self.sizes if s.size_class in ("ETI", "GE"))
+
+    @property
+    def small_companies_share(self) -> float | None:
+        """TPE/PME files among files whose partner company's size is known."""
+        known = self.small_companies_files + self.large_companies_files
+        return self.small_companies_files / known if known else None
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON-ready figures (``passerelle stats --json``); stages by key, cents as int."""
+        data: dict[str, Any] = {
+            "filter": {
+                "start": self.filter.start.isoformat() if self.filter.start else None,
+                "end": self.filter.end.isoformat() if self.filter.end else None,
+                "facilitator": self.filter.facilitator,
+                "commune_insee": self.filter.commune_insee,
+                "qpv": self.filter.qpv,
+            },
+            "files": self.files,
+            "files_by_status": {k.key: k.files for k in self.by_status},
+            "success_stories": self.success_stories,
+            "funnel": [
+                {**asdict(s), "key": Stage(s.stage).key} for s in self.stages
+            ],
+            "conversions": [{**asdict(c), "rate": c.rate} for c in self.conversions],
+            "time_to_agreement": {
+                "files": self.to_agreement_files,
+                "median_days": self.to_agreement_median_days,
+            },
+            "category_by_actor": [asdict(c) for c in self.category_actor],
+            "communes": [asdict(c) for c in self.communes],
+            "qpv_files": self.qpv_files,
+            "company_sizes": [asdict(s) for s in self.sizes],
+            "small_companies": {
+                "tpe_pme_files": self.small_companies_files,
+                "eti_ge_files": self.large_companies_files,
+                "tpe_pme_share": self.small_companies_share,
+            },
+            "themes": {k.key: k.files for k in self.themes},
+            "brakes": {k.key: k.files for k in self.brakes},
+            "value_by_year": [
+                {**asdict(v), "total_cents": v.total_cents} for v in self.value_by_year
+            ],
+            "undated_agreements": self.undated_agreements,
+        }
+        return json.loads(json.dumps(data))
+
+
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    """What the filters can offer: facilitators, communes (code, name) and years with data."""
+
+    facilitators: tuple[str, ...]
+    communes: tuple[tuple[str, str | None], ...]
+    years: tuple[int, ...]
+
+
+def filter_from_text(
+    start: str | None = None,
+    end: str | None = None,
+    facilitator: str | None = None,
+    commune_insee: str | None = None,
+    qpv: str | None = None,
+) -> ObservatoryFilter:
+    """A filter from command-line text: ISO dates, a commune code, « oui »/« non » for QPV."""
+
+    def parse(value: str | None, name: str) -> date | None:
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(
+                "observatory_bad_date",
+                "Date invalide : {value} (attendu AAAA-MM-JJ).",
+                field=name,
+                value=value,
+            ) from None
+
+    commune = (commune_insee or "").strip() or None
+    if commune is not None and not (len(commune) == 5 and commune.isalnum()):
+        raise ValidationError(
+            "observatory_bad_commune",
+            "Code commune invalide : {value} (code INSEE à 5 caractères).",
+            field="commune",
+            value=commune,
+        )
+    qpv_flag = None if not qpv else qpv.strip().casefold() in ("oui", "o", "yes", "1", "true")
+    return ObservatoryFilter(
+        parse(start, "start"), parse(end, "end"), (facilitator or "").strip() or None, commune,
+        qpv_flag,
+    )
+
+
+# --- SQL ----------------------------------------------------------------------------------------
+
+#: the files the figures cover (bound parameters; a NULL parameter disables its condition)
+_FILES_CTE = """
+f AS (
+    SELECT pf.id, pf.stage, pf.status, pf.category, pf.company_id, pf.commune_insee,
+           pf.qpv, pf.themes, pf.brakes, pf.success_story
+    FROM partnership_file pf
+    WHERE pf.deleted = 0
+      AND (:end IS NULL OR pf.opened_on IS NULL OR pf.opened_on <= :end)
+      AND (:start IS NULL OR pf.closed_on IS NULL OR pf.closed_on >= :start)
+      AND (:facilitator IS NULL OR pf.facilitator = :facilitator)
+      AND (:commune IS NULL OR pf.commune_insee = :commune)
+      AND (:qpv IS NULL OR pf.qpv = :qpv)
+)"""
+
+#: a file's history reduced to stage entries (status-only changes dropped)
+_ENTRIES_CTE = """
+h AS (
+    SELECT sc.id, sc.file_id, sc.to_stage, sc.at,
+           LAG(sc.to_stage) OVER (PARTITION BY sc.file_id ORDER BY sc.at, sc.id) AS prev
+    FROM stage_change sc JOIN f ON f.id = sc.file_id
+    WHERE sc.deleted = 0
+),
+e AS (
+    SELECT file_id, to_stage, at,
+           LEAD(at) OVER (PARTITION BY file_id ORDER BY at, id) AS next_at,
+           ROW_NUMBER() OVER (PARTITION BY file_id ORDER BY at, id) AS rn
+    FROM h WHERE prev IS NULL OR prev <> to_stage
+)"""
+
+_SQL_FILES = f"""
+WITH {_FILES_CTE}
+SELECT status, COUNT(*), SUM(success_story), SUM(qpv) FROM f GROUP BY status"""
+
+_SQL_FUNNEL = f"""
+WITH {_FILES_CTE},
+top AS (
+    SELECT f.stage, MAX(f.stage, COALESCE(MAX(sc.to_stage), 0)) AS reached
+    FROM f LEFT JOIN stage_change sc ON sc.file_id = f.id AND sc.deleted = 0
+    GROUP BY f.id
+)
+SELECT stage, reached, COUNT(*) FROM top GROUP BY stage, reached"""
+
+_SQL_STAYS = f"""
+WITH {_FILES_CTE}, {_ENTRIES_CTE},
+stays AS (
+    SELECT to_stage AS stage, julianday(next_at) - julianday(at) AS days
+    FROM e WHERE next_at IS NOT NULL
+),
+ranked AS (
+    SELECT stage, days,
+           ROW_NUMBER() OVER (PARTITION BY stage ORDER BY days) AS rn,
+           COUNT(*) OVER (PARTITION BY stage) AS n
+    FROM stays
+)
+SELECT stage, MAX(n), AVG(days) FROM ranked
+WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
+GROUP BY stage"""
+
+_SQL_TO_AGREEMENT = f"""
+WITH {_FILES_CTE}, {_ENTRIES_CTE},
+paths AS (
+    SELECT file_id,
+           MIN(julianday(at)) AS t0,
+           MIN(CASE WHEN to_stage >= {AGREEMENT_STAGE} THEN julianday(at) END) AS t5
+    FROM e GROUP BY file_id
+),
+firsts AS (SELECT file_id, to_stage FROM e WHERE rn = 1),
+durations AS (
+    SELECT p.t5 - p.t0 AS days FROM paths p JOIN firsts USING (file_id)
+    WHERE p.t5 IS NOT NULL AND firsts.to_stage < {AGREEMENT_STAGE}
+),
+ranked AS (
+    SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM durations
+)
+SELECT MAX(n), AVG(days) FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2)"""
+
+_SQL_CATEGORY_ACTOR = f"""
+WITH {_FILES_CTE}
+SELECT f.category, o.kind, COUNT(*)
+FROM f LEFT JOIN organisation o ON o.id = f.company_id
+GROUP BY f.category, o.kind"""
+
+_SQL_COMMUNES = f"""
+WITH {_FILES_CTE},
+c AS (SELECT commune_insee, COUNT(*) AS n, SUM(qpv) AS q FROM f GROUP BY commune_insee)
+SELECT c.commune_insee,
+       (SELECT MIN(o.commune_name) FROM organisation o
+        WHERE o.commune_insee = c.commune_insee AND o.commune_name IS NOT NULL),
+       c.n, c.q
+FROM c"""
+
+_SIZE_CASE = (
+    "CASE "
+    + " ".join(
+        "WHEN UPPER(TRIM(o.size)) IN ({}) THEN '{}'".format(
+            ", ".join(f"'{code}'" for code, cls in SIZE_CLASS_OF.items() if cls == target),
+            target,
+        )
+        for target in (s.value for s in CompanySize)
+    )
+    + " END"
+)
+
+_SQL_SIZES = f"""
+WITH {_FILES_CTE}
+SELECT {_SIZE_CASE} AS cls, COUNT(*), COUNT(DISTINCT o.id)
+FROM f JOIN organisation o ON o.id = f.company_id
+WHERE o.kind = '{OrganisationKind.COMPANY.value}'
+GROUP BY cls"""
+
+_SQL_THEMES = f"""
+WITH {_FILES_CTE}
+SELECT j.value, COUNT(DISTINCT f.id) FROM f, json_each(f.themes) j
+WHERE json_valid(f.themes) AND j.value IS NOT NULL AND j.value <> ''
+GROUP BY j.value"""
+
+_SQL_BRAKES = _SQL_THEMES.replace("f.themes", "f.brakes")
+
+_SQL_VALUE = f"""
+WITH {_FILES_CTE},
+a AS (
+    SELECT CAST(substr(COALESCE(ag.signed_on, ag.start_on), 1, 4) AS INTEGER) AS year,
+           ag.cash_cents, ag.in_kind_cents, ag.skills_cents
+    FROM agreement ag
+    WHERE ag.deleted = 0
+      AND ag.status IN ({", ".join(f"'{s}'" for s in MOBILISED_STATUSES)})
+      AND (:start IS NULL OR COALESCE(ag.signed_on, ag.start_on) >= :start)
+      AND (:end IS NULL OR COALESCE(ag.signed_on, ag.start_on) <= :end)
+      AND (ag.file_id IN (SELECT id FROM f)
+           OR (:filters_files = 0 AND (ag.file_id IS NULL OR ag.file_id NOT IN
+               (SELECT id FROM partnership_file WHERE deleted = 0))))
+)
+SELECT year, COUNT(*), COALESCE(SUM(cash_cents), 0), COALESCE(SUM(in_kind_cents), 0),
+       COALESCE(SUM(skills_cents), 0)
+FROM a GROUP BY year"""
+
+
+def _params(flt: ObservatoryFilter) -> dict[str, Any]:
+    return {
+        "start": flt.start.isoformat() if flt.start else None,
+        "end": flt.end.isoformat() if flt.end else None,
+        "facilitator": flt.facilitator or None,
+        "commune": flt.commune_insee or None,
+        "qpv": None if flt.qpv is None else int(flt.qpv),
+        "filters_files": int(flt.filters_files),
+    }
+
+
+def _rows(s: Session, sql: str, params: dict[str, Any]) -> list[Any]:
+    return list(s.execute(text(sql), params).all())
+
+
+def _days(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 1)
+
+
+def compute(db: Database, flt: ObservatoryFilter | None = None) -> Observatory:
+    """All the figures of the dashboard for ``flt`` (everything when None)."""
+    flt = flt or ObservatoryFilter()
+    params = _params(flt)
+    with db.read() as s:
+        status_rows = _rows(s, _SQL_FILES, params)
+        funnel = _rows(s, _SQL_FUNNEL, params)
+        stays = {int(r[0]): (int(r[1]), _days(r[2])) for r in _rows(s, _SQL_STAYS, params)}
+        to_agreement = _rows(s, _SQL_TO_AGREEMENT, params)[0]
+        category_actor = _rows(s, _SQL_CATEGORY_ACTOR, params)
+        communes = _rows(s, _SQL_COMMUNES, params)
+        sizes = _rows(s, _SQL_SIZES, params)
+        themes = _rows(s, _SQL_THEMES, params)
+        brakes = _rows(s, _SQL_BRAKES, params)
+        values = _rows(s, _SQL_VALUE, params)
+
+    stages = tuple(
+        StageFigure(
+            stage.value,
+            sum(int(n) for current, _, n in funnel if current == stage.value),
+            sum(int(n) for _, reached, n in funnel if reached >= stage.value),
+            *stays.get(stage.value, (0, None)),
+        )
+        for stage in Stage
+    )
+    conversions = tuple(
+        Conversion(a.stage, b.stage, a.reached, b.reached)
+        for a, b in zip(stages, stages[1:], strict=False)
+    )
+    return Observatory(
+        filter=flt,
+        files=sum(int(r[1]) for r in status_rows),
+        by_status=_sorted_counts((str(r[0]), int(r[1])) for r in status_rows),
+        success_stories=sum(int(r[2] or 0) for r in status_rows),
+        stages=stages,
+        conversions=conversions,
+        to_agreement_files=int(to_agreement[0] or 0),
+        to_agreement_median_days=_days(to_agreement[1]),
+        category_actor=tuple(
+            CategoryActor(cat, kind, int(n))
+            for cat, kind, n in sorted(category_actor, key=lambda r: (-int(r[2]), str(r[0]),
+                                                                    str(r[1])))
+        ),
+        communes=tuple(
+            CommuneFigure(code, name, int(n), int(q or 0))
+            for code, name, n, q in sorted(communes, key=lambda r: (-int(r[2]), str(r[0])))
+        ),
+        qpv_files=sum(int(r[3] or 0) for r in status_rows),
+        sizes=tuple(
+            SizeFigure(cls, int(n), int(c))
+            for cls, n, c in sorted(sizes, key=lambda r: _size_order(r[0]))
+        ),
+        themes=_sorted_counts((str(k), int(n)) for k, n in themes),
+        brakes=_sorted_counts((str(k), int(n)) for k, n in brakes),
+        value_by_year=tuple(
+            YearValue(int(y), int(n), int(c), int(k), int(sk))
+            for y, n, c, k, sk in sorted(values, key=lambda r: r[0] or 0)
+            if y is not None
+        ),
+        undated_agreements=sum(int(r[1]) for r in values if r[0] is None),
+    )
+
+
+def _sorted_counts(pairs: Any) -> tuple[KeyCount, ...]:
+    """Largest first, then by key, so exports and charts are stable."""
+    return tuple(KeyCount(k, n) for k, n in sorted(pairs, key=lambda p: (-p[1], p[0])))
+
+
+def _size_order(cls: str | None) -> int:
+    order = [s.value for s in CompanySize]
+    return order.index(cls) if cls in order else len(order)
+
+
+def filter_choices(db: Database) -> FilterChoices:
+    """The facilitators, communes and years the filters can offer (from live files)."""
+    with db.read() as s:
+        facilitators = s.execute(text(
+            "SELECT DISTINCT facilitator FROM partnership_file "
+            "WHERE deleted = 0 AND facilitator IS NOT NULL AND facilitator <> '' "
+            "ORDER BY facilitator")).scalars().all()
+        communes = s.execute(text(
+            "SELECT c.commune_insee, (SELECT MIN(o.commune_name) FROM organisation o "
+            "WHERE o.commune_insee = c.commune_insee AND o.commune_name IS NOT NULL) AS name "
+            "FROM (SELECT DISTINCT commune_insee FROM partnership_file "
+            "WHERE deleted = 0 AND commune_insee IS NOT NULL) c")).all()
+        years = s.execute(text(
+            "SELECT DISTINCT CAST(substr(opened_on, 1, 4) AS INTEGER) FROM partnership_file "
+            "WHERE deleted = 0 AND opened_on IS NOT NULL "
+            "UNION SELECT DISTINCT CAST(substr(COALESCE(signed_on, start_on), 1, 4) AS INTEGER) "
+            "FROM agreement WHERE deleted = 0 AND COALESCE(signed_on, start_on) IS NOT NULL"
+        )).scalars().all()
+    return FilterChoices(
+        facilitators=tuple(facilitators),
+        communes=tuple(sorted(((c, n) for c, n in communes), key=lambda r: (r[1] or r[0]))),
+        years=tuple(sorted((int(y) for y in years if y), reverse=True)),
+    )
+
+
+# --- Success stories (the « livret des partenariats réussis ») --------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SuccessStory:
+    """A file marked as a success story, with what the booklet tells about it."""
+
+    reference: str
+    title: str
+    association_name: str | None
+    company_name: str | None
+    company_kind: str | None
+    commune_name: str | None
+    qpv: bool
+    category: str | None
+    stage: int
+    opened_on: date | None
+    themes: tuple[str, ...]
+    objectives: tuple[str, ...]
+    summary: str | None
+    agreements: int
+    cash_cents: int
+    in_kind_cents: int
+    skills_cents: int
+
+    @property
+    def total_cents(self) -> int:
+        return self.cash_cents + self.in_kind_cents + self.skills_cents
+
+
+_SQL_STORIES = f"""
+WITH {_FILES_CTE},
+v AS (
+    SELECT ag.file_id, COUNT(*) AS n, SUM(ag.cash_cents) AS cash,
+           SUM(ag.in_kind_cents) AS kind, SUM(ag.skills_cents) AS skills
+    FROM agreement ag
+    WHERE ag.deleted = 0 AND ag.file_id IN (SELECT id FROM f WHERE success_story = 1)
+      AND ag.status IN ({", ".join(f"'{s}'" for s in MOBILISED_STATUSES)})
+    GROUP BY ag.file_id
+)
+SELECT pf.reference, pf.title, a.name, c.name, c.kind,
+       COALESCE(a.commune_name, (SELECT MIN(o.commune_name) FROM organisation o
+                                 WHERE o.commune_insee = pf.commune_insee)),
+       pf.qpv, pf.category, pf.stage, pf.opened_on, pf.themes, pf.objectives, pf.summary,
+       COALESCE(v.n, 0), COALESCE(v.cash, 0), COALESCE(v.kind, 0), COALESCE(v.skills, 0)
+FROM f JOIN partnership_file pf ON pf.id = f.id
+LEFT JOIN organisation a ON a.id = pf.association_id
+LEFT JOIN organisation c ON c.id = pf.company_id
+LEFT JOIN v ON v.file_id = pf.id
+WHERE f.success_story = 1
+ORDER BY pf.opened_on, pf.reference"""
+
+
+def success_stories(db: Database, flt: ObservatoryFilter | None = None) -> list[SuccessStory]:
+    """The files marked as success stories among the filtered files, oldest first."""
+    flt = flt or ObservatoryFilter()
+    with db.read() as s:
+        rows = _rows(s, _SQL_STORIES, _params(flt))
+    return [
+        SuccessStory(
+            reference=r[0], title=r[1], association_name=r[2], company_name=r[3],
+            company_kind=r[4], commune_name=r[5], qpv=bool(r[6]), category=r[7],
+            stage=int(r[8]), opened_on=date.fromisoformat(r[9]) if r[9] else None,
+            themes=tuple(_json_list(r[10])), objectives=tuple(_json_list(r[11])),
+            summary=r[12], agreements=int(r[13]), cash_cents=int(r[14]),
+            in_kind_cents=int(r[15]), skills_cents=int(r[16]),
+        )
+        for r in rows
+    ]
+
+
+def _json_list(raw: str | None) -> list[str]:
+    try:
+        value = json.loads(raw) if raw else []
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
