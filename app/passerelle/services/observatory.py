@@ -109,6 +109,8 @@ class StageFigure:
     reached: int
     stays: int
     median_days: float | None
+    #: the files there now, by status (actif, en pause, abandonné)
+    current_by_status: tuple[KeyCount, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +229,9 @@ class Observatory:
             "files_by_status": {k.key: k.files for k in self.by_status},
             "success_stories": self.success_stories,
             "funnel": [
-                {**asdict(s), "key": Stage(s.stage).key} for s in self.stages
+                {**asdict(s), "key": Stage(s.stage).key,
+                 "current_by_status": {k.key: k.files for k in s.current_by_status}}
+                for s in self.stages
             ],
             "conversions": [{**asdict(c), "rate": c.rate} for c in self.conversions],
             "time_to_agreement": {
@@ -337,11 +341,11 @@ SELECT status, COUNT(*), SUM(success_story), SUM(qpv) FROM f GROUP BY status"""
 _SQL_FUNNEL = f"""
 WITH {_FILES_CTE},
 top AS (
-    SELECT f.stage, MAX(f.stage, COALESCE(MAX(sc.to_stage), 0)) AS reached
+    SELECT f.stage, f.status, MAX(f.stage, COALESCE(MAX(sc.to_stage), 0)) AS reached
     FROM f LEFT JOIN stage_change sc ON sc.file_id = f.id AND sc.deleted = 0
     GROUP BY f.id
 )
-SELECT stage, reached, COUNT(*) FROM top GROUP BY stage, reached"""
+SELECT stage, reached, status, COUNT(*) FROM top GROUP BY stage, reached, status"""
 
 _SQL_STAYS = f"""
 WITH {_FILES_CTE}, {_ENTRIES_CTE},
@@ -476,9 +480,12 @@ def compute(db: Database, flt: ObservatoryFilter | None = None) -> Observatory:
     stages = tuple(
         StageFigure(
             stage.value,
-            sum(int(n) for current, _, n in funnel if current == stage.value),
-            sum(int(n) for _, reached, n in funnel if reached >= stage.value),
+            sum(int(n) for current, _, _, n in funnel if current == stage.value),
+            sum(int(n) for _, reached, _, n in funnel if reached >= stage.value),
             *stays.get(stage.value, (0, None)),
+            current_by_status=_sorted_counts(
+                _merge((str(st), int(n)) for current, _, st, n in funnel
+                       if current == stage.value)),
         )
         for stage in Stage
     )
@@ -523,6 +530,13 @@ def compute(db: Database, flt: ObservatoryFilter | None = None) -> Observatory:
 def _sorted_counts(pairs: Any) -> tuple[KeyCount, ...]:
     """Largest first, then by key, so exports and charts are stable."""
     return tuple(KeyCount(k, n) for k, n in sorted(pairs, key=lambda p: (-p[1], p[0])))
+
+
+def _merge(pairs: Any) -> list[tuple[str, int]]:
+    totals: dict[str, int] = {}
+    for key, n in pairs:
+        totals[key] = totals.get(key, 0) + n
+    return list(totals.items())
 
 
 def _size_order(cls: str | None) -> int:
