@@ -37,6 +37,7 @@ Definitions (they are what the steering committee reads, so they are spelled out
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -289,7 +290,7 @@ def filter_from_text(
             ) from None
 
     commune = (commune_insee or "").strip() or None
-    if commune is not None and not (len(commune) == 5 and commune.isalnum()):
+    if commune is not None and not re.fullmatch(r"(\d{2}|2[AB])\d{3}", commune.upper()):
         raise ValidationError(
             "observatory_bad_commune",
             "Code commune invalide : {value} (code INSEE à 5 caractères).",
