@@ -293,18 +293,15 @@ class ObservatoryView(RefreshingView):
     # --- filters ----------------------------------------------------------------------------
 
     def current_filter(self) -> ObservatoryFilter:
-        """The filter the combos describe."""
-        period = self.period.currentData()
-        start, end = period if isinstance(period, tuple) else (None, None)
+        """The filter the combos describe (their item data are plain strings)."""
+        start, end = _period(str(self.period.currentData() or ""))
         facilitator = self.facilitator.currentData() or None
-        territory = self.territory.currentData()
+        territory = str(self.territory.currentData() or "")
         commune, qpv = None, None
-        if isinstance(territory, tuple):
-            kind, value = territory
-            if kind == "qpv":
-                qpv = bool(value)
-            elif kind == "commune":
-                commune = str(value)
+        if territory.startswith("qpv:"):
+            qpv = territory == "qpv:1"
+        elif territory.startswith("commune:"):
+            commune = territory.removeprefix("commune:")
         return ObservatoryFilter(start, end, facilitator, commune, qpv)
 
     def _fill_filters(self, choices: FilterChoices) -> None:
@@ -313,21 +310,20 @@ class ObservatoryView(RefreshingView):
         previous = (self.period.currentData(), self.facilitator.currentData(),
                     self.territory.currentData())
         self.period.clear()
-        self.period.addItem(_t("Toute la période"), None)
-        today = date.today()
-        self.period.addItem(_t("12 derniers mois"), (today - timedelta(days=365), today))
+        self.period.addItem(_t("Toute la période"), "")
+        self.period.addItem(_t("12 derniers mois"), "12m")
         for year in choices.years:
-            self.period.addItem(str(year), (date(year, 1, 1), date(year, 12, 31)))
+            self.period.addItem(str(year), str(year))
         self.facilitator.clear()
-        self.facilitator.addItem(_t("Tous les facilitateurs"), None)
+        self.facilitator.addItem(_t("Tous les facilitateurs"), "")
         for name in choices.facilitators:
             self.facilitator.addItem(name, name)
         self.territory.clear()
-        self.territory.addItem(_t("Tout le territoire"), None)
-        self.territory.addItem(_t("Quartiers prioritaires (QPV)"), ("qpv", True))
-        self.territory.addItem(_t("Hors quartiers prioritaires"), ("qpv", False))
+        self.territory.addItem(_t("Tout le territoire"), "")
+        self.territory.addItem(_t("Quartiers prioritaires (QPV)"), "qpv:1")
+        self.territory.addItem(_t("Hors quartiers prioritaires"), "qpv:0")
         for code, name in choices.communes:
-            self.territory.addItem(f"{name or code}", ("commune", code))
+            self.territory.addItem(f"{name or code}", f"commune:{code}")
         for combo, data in zip((self.period, self.facilitator, self.territory), previous,
                                strict=True):
             index = combo.findData(data)
@@ -662,6 +658,16 @@ class ObservatoryView(RefreshingView):
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _period(key: str) -> tuple[date | None, date | None]:
+    """« 12m » = the last twelve months; « 2025 » = that calendar year; else no bounds."""
+    if key == "12m":
+        today = date.today()
+        return today - timedelta(days=365), today
+    if key.isdigit():
+        return date(int(key), 1, 1), date(int(key), 12, 31)
+    return None, None
 
 
 def _status_count(obs: Observatory, status: FileStatus) -> int:
