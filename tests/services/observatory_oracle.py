@@ -45,7 +45,8 @@ def expected(path: Path, start: date | None = None, end: date | None = None,
         orgs = {r[0]: r for r in con.execute(
             "SELECT id, kind, size, commune_insee, commune_name FROM organisation")}
         history = con.execute(
-            "SELECT id, file_id, to_stage, at FROM stage_change WHERE deleted = 0").fetchall()
+            "SELECT id, file_id, from_stage, to_stage, at FROM stage_change WHERE deleted = 0"
+        ).fetchall()
         agreements = con.execute(
             "SELECT file_id, status, signed_on, start_on, cash_cents, in_kind_cents,"
             " skills_cents FROM agreement WHERE deleted = 0").fetchall()
@@ -66,24 +67,20 @@ def expected(path: Path, start: date | None = None, end: date | None = None,
 
     kept = [f for f in files if keep(f)]
     ids = {f[0] for f in kept}
-    by_file: dict[str, list[tuple[datetime, str, int]]] = defaultdict(list)
-    for hid, fid, to_stage, at in history:
+    by_file: dict[str, list[tuple[datetime, str, int | None, int]]] = defaultdict(list)
+    for hid, fid, from_stage, to_stage, at in history:
         if fid in ids:
-            by_file[fid].append((_ts(at), hid, to_stage))
+            by_file[fid].append((_ts(at), hid, from_stage, to_stage))
 
-    # stage entries: consecutive repeats of the same stage are status changes
+    # stage moves: a status change keeps the stage (from_stage == to_stage)
     entries: dict[str, list[tuple[datetime, int]]] = {}
     for fid, rows in by_file.items():
         rows.sort()
-        out: list[tuple[datetime, int]] = []
-        for at, _, stage in rows:
-            if not out or out[-1][1] != stage:
-                out.append((at, stage))
-        entries[fid] = out
+        entries[fid] = [(at, to) for at, _, frm, to in rows if frm is None or frm != to]
 
     reached = {}
     for f in kept:
-        hist = [stage for _, _, stage in by_file.get(f[0], [])]
+        hist = [stage for _, _, _, stage in by_file.get(f[0], [])]
         reached[f[0]] = max([f[1], *hist])
     stays: dict[int, list[float]] = defaultdict(list)
     to_agreement: list[float] = []

@@ -14,11 +14,12 @@ Definitions (they are what the steering committee reads, so they are spelled out
 - **Funnel**: per stage, the files currently there and the files that reached it or beyond.
   **Conversion** from stage *s* to *s + 1*: the files that reached *s + 1* among those that
   reached *s*.
-- **Time in a stage**: from the stage history, a *stay* starts at an entry whose ``to_stage``
-  differs from the file's previous entry and ends at the file's next such entry; stays still
-  running are not counted (their length is unknown). Median of the finished stays, in days.
-- **Time to the convention**: days from a file's first history entry to its first entry at stage
-  « Convention » (5) or beyond, for files whose history starts before stage 5 (a file registered
+- **Time in a stage**: from the stage history, a *stay* starts at a stage move (an entry whose
+  ``from_stage`` differs from its ``to_stage``, or the opening entry; a status change keeps
+  the stage and is not a move) and ends at the file's next move; stays still running are not
+  counted (their length is unknown). Median of the finished stays, in days.
+- **Time to the convention**: days from a file's first stage move to its first move to stage
+  « Convention » (5) or beyond, for files whose history starts before that (a file registered
   directly at a later stage has no measured path to its convention).
 - **Category × actor type**: files by RAMEAU category and by the kind of the partner organisation
   (the file's company side: entreprise, collectivité, fondation, réseau…).
@@ -27,7 +28,8 @@ Definitions (they are what the steering committee reads, so they are spelled out
   chosen by the facilitator (TPE/PME/ETI/GE) or a SIRENE *tranche d'effectifs* code. The tranche
   gives: **TPE = fewer than 10 employees** (NN, 00, 01, 02, 03), PME = 10–249 (11–31),
   ETI = 250–4,999 (32–51), GE = 5,000 and more (52, 53). Only files whose partner is a company
-  count; an unknown size is reported as such.
+  count; an unknown size is reported as such. (SQL groups by the raw value; the class is
+  folded in Python by :func:`size_class`, which keeps one definition for both.)
 - **Value mobilised**: cash, in-kind and skills amounts of the conventions that were signed
   (status signée, expirée or résiliée), by year of signature (start date when the signature date
   is missing). The period filters on that date; facilitator and territory on the convention's
@@ -321,126 +323,79 @@ f AS (
 )"""
 
 #: a file's history reduced to stage entries (status-only changes dropped)
-_ENTRIES_CTE = """
-h AS (
-    SELECT sc.id, sc.file_id, sc.to_stage, sc.at,
-           LAG(sc.to_stage) OVER (PARTITION BY sc.file_id ORDER BY sc.at, sc.id) AS prev
-    FROM stage_change sc JOIN f ON f.id = sc.file_id
-    WHERE sc.deleted = 0
+_MOBILISED = ", ".join(f"'{s}'" for s in MOBILISED_STATUSES)
+
+#: Every figure in one statement, so partnership_file, stage_change and agreement are each read
+#: once: ``ff`` (the filtered files with their partner's kind and size class) and ``e`` (the
+#: stage entries) are materialised, then each figure is one GROUP BY over them, tagged in the
+#: first column. Columns: figure, k1, k2, k3, n1, n2, n3, n4.
+_SQL_DASHBOARD = f"""
+WITH ff AS MATERIALIZED (
+    SELECT pf.id, pf.stage, pf.status, pf.category, pf.company_id, pf.commune_insee,
+           pf.qpv, pf.themes, pf.brakes, pf.success_story, o.kind AS actor_kind,
+           o.size AS size
+    FROM partnership_file pf LEFT JOIN organisation o ON o.id = pf.company_id
+    WHERE pf.deleted = 0
+      AND (:end IS NULL OR pf.opened_on IS NULL OR pf.opened_on <= :end)
+      AND (:start IS NULL OR pf.closed_on IS NULL OR pf.closed_on >= :start)
+      AND (:facilitator IS NULL OR pf.facilitator = :facilitator)
+      AND (:commune IS NULL OR pf.commune_insee = :commune)
+      AND (:qpv IS NULL OR pf.qpv = :qpv)
 ),
-e AS (
-    SELECT file_id, to_stage, at,
-           LEAD(at) OVER (PARTITION BY file_id ORDER BY at, id) AS next_at,
-           ROW_NUMBER() OVER (PARTITION BY file_id ORDER BY at, id) AS rn
-    FROM h WHERE prev IS NULL OR prev <> to_stage
-)"""
-
-_SQL_FILES = f"""
-WITH {_FILES_CTE}
-SELECT status, COUNT(*), SUM(success_story), SUM(qpv) FROM f GROUP BY status"""
-
-_SQL_FUNNEL = f"""
-WITH {_FILES_CTE},
-top AS (
-    SELECT f.stage, f.status, MAX(f.stage, COALESCE(MAX(sc.to_stage), 0)) AS reached
-    FROM f LEFT JOIN stage_change sc ON sc.file_id = f.id AND sc.deleted = 0
-    GROUP BY f.id
-)
-SELECT stage, reached, status, COUNT(*) FROM top GROUP BY stage, reached, status"""
-
-_SQL_STAYS = f"""
-WITH {_FILES_CTE}, {_ENTRIES_CTE},
-stays AS (
-    SELECT to_stage AS stage, julianday(next_at) - julianday(at) AS days
-    FROM e WHERE next_at IS NOT NULL
+e AS MATERIALIZED (
+    SELECT file_id, to_stage, t, LEAD(t) OVER (PARTITION BY file_id ORDER BY at, id) AS t_next
+    FROM (SELECT sc.file_id, sc.to_stage, sc.at, sc.id, julianday(sc.at) AS t
+          FROM stage_change sc
+          WHERE sc.deleted = 0 AND sc.file_id IN (SELECT id FROM ff)
+            AND (sc.from_stage IS NULL OR sc.from_stage <> sc.to_stage))
 ),
-ranked AS (
-    SELECT stage, days,
-           ROW_NUMBER() OVER (PARTITION BY stage ORDER BY days) AS rn,
-           COUNT(*) OVER (PARTITION BY stage) AS n
-    FROM stays
-)
-SELECT stage, MAX(n), AVG(days) FROM ranked
-WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
-GROUP BY stage"""
-
-_SQL_TO_AGREEMENT = f"""
-WITH {_FILES_CTE}, {_ENTRIES_CTE},
-paths AS (
-    SELECT file_id,
-           MIN(julianday(at)) AS t0,
-           MIN(CASE WHEN to_stage >= {AGREEMENT_STAGE} THEN julianday(at) END) AS t5
+per_file AS MATERIALIZED (
+    SELECT file_id, MIN(t) AS t0, MAX(to_stage) AS top,
+           MIN(CASE WHEN to_stage >= {AGREEMENT_STAGE} THEN t END) AS t5
     FROM e GROUP BY file_id
 ),
-firsts AS (SELECT file_id, to_stage FROM e WHERE rn = 1),
-durations AS (
-    SELECT p.t5 - p.t0 AS days FROM paths p JOIN firsts USING (file_id)
-    WHERE p.t5 IS NOT NULL AND firsts.to_stage < {AGREEMENT_STAGE}
-),
-ranked AS (
-    SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM durations
-)
-SELECT MAX(n), AVG(days) FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2)"""
-
-_SQL_CATEGORY_ACTOR = f"""
-WITH {_FILES_CTE}
-SELECT f.category, o.kind, COUNT(*)
-FROM f LEFT JOIN organisation o ON o.id = f.company_id
-GROUP BY f.category, o.kind"""
-
-_SQL_COMMUNES = f"""
-WITH {_FILES_CTE},
-c AS (SELECT commune_insee, COUNT(*) AS n, SUM(qpv) AS q FROM f GROUP BY commune_insee)
-SELECT c.commune_insee,
-       (SELECT MIN(o.commune_name) FROM organisation o
-        WHERE o.commune_insee = c.commune_insee AND o.commune_name IS NOT NULL),
-       c.n, c.q
-FROM c"""
-
-_SIZE_CASE = (
-    "CASE "
-    + " ".join(
-        "WHEN UPPER(TRIM(o.size)) IN ({}) THEN '{}'".format(
-            ", ".join(f"'{code}'" for code, cls in SIZE_CLASS_OF.items() if cls == target),
-            target,
-        )
-        for target in (s.value for s in CompanySize)
-    )
-    + " END"
-)
-
-_SQL_SIZES = f"""
-WITH {_FILES_CTE}
-SELECT {_SIZE_CASE} AS cls, COUNT(*), COUNT(DISTINCT o.id)
-FROM f JOIN organisation o ON o.id = f.company_id
-WHERE o.kind = '{OrganisationKind.COMPANY.value}'
-GROUP BY cls"""
-
-_SQL_THEMES = f"""
-WITH {_FILES_CTE}
-SELECT j.value, COUNT(DISTINCT f.id) FROM f, json_each(f.themes) j
-WHERE json_valid(f.themes) AND j.value IS NOT NULL AND j.value <> ''
-GROUP BY j.value"""
-
-_SQL_BRAKES = _SQL_THEMES.replace("f.themes", "f.brakes")
-
-_SQL_VALUE = f"""
-WITH {_FILES_CTE},
-a AS (
+money AS (
     SELECT CAST(substr(COALESCE(ag.signed_on, ag.start_on), 1, 4) AS INTEGER) AS year,
            ag.cash_cents, ag.in_kind_cents, ag.skills_cents
     FROM agreement ag
-    WHERE ag.deleted = 0
-      AND ag.status IN ({", ".join(f"'{s}'" for s in MOBILISED_STATUSES)})
+    WHERE ag.deleted = 0 AND ag.status IN ({_MOBILISED})
       AND (:start IS NULL OR COALESCE(ag.signed_on, ag.start_on) >= :start)
       AND (:end IS NULL OR COALESCE(ag.signed_on, ag.start_on) <= :end)
-      AND (ag.file_id IN (SELECT id FROM f)
+      AND (ag.file_id IN (SELECT id FROM ff)
            OR (:filters_files = 0 AND (ag.file_id IS NULL OR ag.file_id NOT IN
                (SELECT id FROM partnership_file WHERE deleted = 0))))
 )
-SELECT year, COUNT(*), COALESCE(SUM(cash_cents), 0), COALESCE(SUM(in_kind_cents), 0),
-       COALESCE(SUM(skills_cents), 0)
-FROM a GROUP BY year"""
+SELECT 'reach', ff.stage, MAX(ff.stage, COALESCE(top.top, 0)), ff.status,
+       COUNT(*), SUM(ff.success_story), SUM(ff.qpv), NULL
+FROM ff LEFT JOIN per_file top ON top.file_id = ff.id
+GROUP BY 2, 3, 4
+UNION ALL
+SELECT 'stay', to_stage, t_next - t, NULL, COUNT(*), NULL, NULL, NULL FROM e
+WHERE t_next IS NOT NULL GROUP BY 2, 3
+UNION ALL
+SELECT 'agreement', NULL, t5 - t0, NULL, COUNT(*), NULL, NULL, NULL FROM per_file
+WHERE t5 > t0 GROUP BY 3
+UNION ALL
+SELECT 'actor', category, actor_kind, NULL, COUNT(*), NULL, NULL, NULL FROM ff
+GROUP BY category, actor_kind
+UNION ALL
+SELECT 'size', size, NULL, NULL, COUNT(*), COUNT(DISTINCT company_id), NULL, NULL
+FROM ff WHERE actor_kind = '{OrganisationKind.COMPANY.value}' GROUP BY size
+UNION ALL
+SELECT 'commune', commune_insee, NULL, NULL, COUNT(*), SUM(qpv), NULL, NULL FROM ff
+GROUP BY commune_insee
+UNION ALL
+SELECT 'theme', j.value, NULL, NULL, COUNT(DISTINCT ff.id), NULL, NULL, NULL
+FROM ff, json_each(ff.themes) j
+WHERE json_valid(ff.themes) AND j.value IS NOT NULL AND j.value <> '' GROUP BY j.value
+UNION ALL
+SELECT 'brake', j.value, NULL, NULL, COUNT(DISTINCT ff.id), NULL, NULL, NULL
+FROM ff, json_each(ff.brakes) j
+WHERE json_valid(ff.brakes) AND j.value IS NOT NULL AND j.value <> '' GROUP BY j.value
+UNION ALL
+SELECT 'value', year, NULL, NULL, COUNT(*), COALESCE(SUM(cash_cents), 0),
+       COALESCE(SUM(in_kind_cents), 0), COALESCE(SUM(skills_cents), 0)
+FROM money GROUP BY year"""
 
 
 def _params(flt: ObservatoryFilter) -> dict[str, Any]:
@@ -458,35 +413,49 @@ def _rows(s: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     return list(s.execute(text(sql), params).all())
 
 
-def _days(value: float | None) -> float | None:
-    return None if value is None else round(float(value), 1)
+def _median(histogram: list[tuple[float, int]]) -> float | None:
+    """The median of values given as (value, how many) pairs, rounded to a tenth of a day.
+
+    SQL groups the durations (most are whole days), Python walks the sorted distribution to
+    its middle: the mean of the two middle values when the count is even.
+    """
+    total = sum(n for _, n in histogram)
+    if not total:
+        return None
+    wanted = sorted({(total - 1) // 2, total // 2})
+    found: list[float] = []
+    seen = 0
+    for value, n in sorted(histogram):
+        seen += n
+        while wanted and wanted[0] < seen:
+            found.append(value)
+            wanted.pop(0)
+    return round(sum(found) / len(found), 1)
 
 
 def compute(db: Database, flt: ObservatoryFilter | None = None) -> Observatory:
     """All the figures of the dashboard for ``flt`` (everything when None)."""
     flt = flt or ObservatoryFilter()
-    params = _params(flt)
     with db.read() as s:
-        status_rows = _rows(s, _SQL_FILES, params)
-        funnel = _rows(s, _SQL_FUNNEL, params)
-        stays = {int(r[0]): (int(r[1]), _days(r[2])) for r in _rows(s, _SQL_STAYS, params)}
-        to_agreement = _rows(s, _SQL_TO_AGREEMENT, params)[0]
-        category_actor = _rows(s, _SQL_CATEGORY_ACTOR, params)
-        communes = _rows(s, _SQL_COMMUNES, params)
-        sizes = _rows(s, _SQL_SIZES, params)
-        themes = _rows(s, _SQL_THEMES, params)
-        brakes = _rows(s, _SQL_BRAKES, params)
-        values = _rows(s, _SQL_VALUE, params)
-
+        rows = _rows(s, _SQL_DASHBOARD, _params(flt))
+    by: dict[str, list[tuple[Any, ...]]] = {}
+    for figure, *rest in rows:
+        by.setdefault(figure, []).append(tuple(rest))
+    funnel = by.get("reach", [])  # stage, reached, status, files, success, qpv
+    stay_days: dict[int, list[tuple[float, int]]] = {}
+    for r in by.get("stay", []):
+        stay_days.setdefault(int(r[0]), []).append((float(r[1]), int(r[3])))
+    stays = {stage: (sum(n for _, n in hist), _median(hist))
+             for stage, hist in stay_days.items()}
+    to_agreement = [(float(r[1]), int(r[3])) for r in by.get("agreement", [])]
     stages = tuple(
         StageFigure(
             stage.value,
-            sum(int(n) for current, _, _, n in funnel if current == stage.value),
-            sum(int(n) for _, reached, _, n in funnel if reached >= stage.value),
+            sum(int(r[3]) for r in funnel if r[0] == stage.value),
+            sum(int(r[3]) for r in funnel if r[1] >= stage.value),
             *stays.get(stage.value, (0, None)),
             current_by_status=_sorted_counts(
-                _merge((str(st), int(n)) for current, _, st, n in funnel
-                       if current == stage.value)),
+                _merge((str(r[2]), int(r[3])) for r in funnel if r[0] == stage.value)),
         )
         for stage in Stage
     )
@@ -494,38 +463,57 @@ def compute(db: Database, flt: ObservatoryFilter | None = None) -> Observatory:
         Conversion(a.stage, b.stage, a.reached, b.reached)
         for a, b in zip(stages, stages[1:], strict=False)
     )
+    communes = by.get("commune", [])
+    names = commune_names(db, [r[0] for r in communes if r[0]])
+    values = by.get("value", [])
     return Observatory(
         filter=flt,
-        files=sum(int(r[1]) for r in status_rows),
-        by_status=_sorted_counts((str(r[0]), int(r[1])) for r in status_rows),
-        success_stories=sum(int(r[2] or 0) for r in status_rows),
+        files=sum(int(r[3]) for r in funnel),
+        by_status=_sorted_counts(_merge((str(r[2]), int(r[3])) for r in funnel)),
+        success_stories=sum(int(r[4] or 0) for r in funnel),
         stages=stages,
         conversions=conversions,
-        to_agreement_files=int(to_agreement[0] or 0),
-        to_agreement_median_days=_days(to_agreement[1]),
+        to_agreement_files=sum(n for _, n in to_agreement),
+        to_agreement_median_days=_median(to_agreement),
         category_actor=tuple(
-            CategoryActor(cat, kind, int(n))
-            for cat, kind, n in sorted(category_actor, key=lambda r: (-int(r[2]), str(r[0]),
-                                                                    str(r[1])))
+            CategoryActor(r[0], r[1], int(r[3]))
+            for r in sorted(by.get("actor", []),
+                            key=lambda r: (-int(r[3]), str(r[0]), str(r[1])))
         ),
         communes=tuple(
-            CommuneFigure(code, name, int(n), int(q or 0))
-            for code, name, n, q in sorted(communes, key=lambda r: (-int(r[2]), str(r[0])))
+            CommuneFigure(r[0], names.get(r[0]) if r[0] else None, int(r[3]), int(r[4] or 0))
+            for r in sorted(communes, key=lambda r: (-int(r[3]), str(r[0])))
         ),
-        qpv_files=sum(int(r[3] or 0) for r in status_rows),
-        sizes=tuple(
-            SizeFigure(cls, int(n), int(c))
-            for cls, n, c in sorted(sizes, key=lambda r: _size_order(r[0]))
-        ),
-        themes=_sorted_counts((str(k), int(n)) for k, n in themes),
-        brakes=_sorted_counts((str(k), int(n)) for k, n in brakes),
+        qpv_files=sum(int(r[5] or 0) for r in funnel),
+        sizes=_size_figures(by.get("size", [])),
+        themes=_sorted_counts((str(r[0]), int(r[3])) for r in by.get("theme", [])),
+        brakes=_sorted_counts((str(r[0]), int(r[3])) for r in by.get("brake", [])),
         value_by_year=tuple(
-            YearValue(int(y), int(n), int(c), int(k), int(sk))
-            for y, n, c, k, sk in sorted(values, key=lambda r: r[0] or 0)
-            if y is not None
+            YearValue(int(r[0]), int(r[3]), int(r[4]), int(r[5]), int(r[6]))
+            for r in sorted(values, key=lambda r: r[0] or 0)
+            if r[0] is not None
         ),
-        undated_agreements=sum(int(r[1]) for r in values if r[0] is None),
+        undated_agreements=sum(int(r[3]) for r in values if r[0] is None),
     )
+
+
+def commune_names(db: Database, codes: list[str]) -> dict[str, str]:
+    """Names of INSEE codes: the shipped reference of the metropolis' communes, else the name
+    the organisations of that commune carry (one grouped query, only for unknown codes)."""
+    from passerelle.services.directory import communes
+
+    reference = {c.insee: c.name for c in communes()}
+    names = {code: reference[code] for code in codes if code in reference}
+    unknown = sorted(set(codes) - set(names))
+    if unknown:
+        marks = ", ".join(f":c{i}" for i in range(len(unknown)))
+        with db.read() as s:
+            rows = s.execute(text(
+                "SELECT commune_insee, MIN(commune_name) FROM organisation "
+                f"WHERE commune_insee IN ({marks}) AND commune_name IS NOT NULL "
+                "GROUP BY commune_insee"), {f"c{i}": c for i, c in enumerate(unknown)}).all()
+        names.update({code: name for code, name in rows})
+    return names
 
 
 def _sorted_counts(pairs: Any) -> tuple[KeyCount, ...]:
@@ -540,6 +528,19 @@ def _merge(pairs: Any) -> list[tuple[str, int]]:
     return list(totals.items())
 
 
+def _size_figures(rows: list[tuple[Any, ...]]) -> tuple[SizeFigure, ...]:
+    """Raw ``Organisation.size`` groups folded into classes. A company has one size, so its
+    raw group's distinct-company count adds up exactly within its class."""
+    files: dict[str | None, int] = {}
+    companies: dict[str | None, int] = {}
+    for raw, _, _, n, distinct, *_ in rows:
+        cls = size_class(raw)
+        files[cls] = files.get(cls, 0) + int(n)
+        companies[cls] = companies.get(cls, 0) + int(distinct)
+    return tuple(SizeFigure(cls, files[cls], companies[cls])
+                 for cls in sorted(files, key=_size_order))
+
+
 def _size_order(cls: str | None) -> int:
     order = [s.value for s in CompanySize]
     return order.index(cls) if cls in order else len(order)
@@ -552,20 +553,20 @@ def filter_choices(db: Database) -> FilterChoices:
             "SELECT DISTINCT facilitator FROM partnership_file "
             "WHERE deleted = 0 AND facilitator IS NOT NULL AND facilitator <> '' "
             "ORDER BY facilitator")).scalars().all()
-        communes = s.execute(text(
-            "SELECT c.commune_insee, (SELECT MIN(o.commune_name) FROM organisation o "
-            "WHERE o.commune_insee = c.commune_insee AND o.commune_name IS NOT NULL) AS name "
-            "FROM (SELECT DISTINCT commune_insee FROM partnership_file "
-            "WHERE deleted = 0 AND commune_insee IS NOT NULL) c")).all()
+        codes = s.execute(text(
+            "SELECT DISTINCT commune_insee FROM partnership_file "
+            "WHERE deleted = 0 AND commune_insee IS NOT NULL")).scalars().all()
         years = s.execute(text(
             "SELECT DISTINCT CAST(substr(opened_on, 1, 4) AS INTEGER) FROM partnership_file "
             "WHERE deleted = 0 AND opened_on IS NOT NULL "
             "UNION SELECT DISTINCT CAST(substr(COALESCE(signed_on, start_on), 1, 4) AS INTEGER) "
             "FROM agreement WHERE deleted = 0 AND COALESCE(signed_on, start_on) IS NOT NULL"
         )).scalars().all()
+    names = commune_names(db, list(codes))
     return FilterChoices(
         facilitators=tuple(facilitators),
-        communes=tuple(sorted(((c, n) for c, n in communes), key=lambda r: (r[1] or r[0]))),
+        communes=tuple(sorted(((c, names.get(c)) for c in codes),
+                              key=lambda r: (r[1] or r[0]).casefold())),
         years=tuple(sorted((int(y) for y in years if y), reverse=True)),
     )
 
@@ -607,12 +608,11 @@ v AS (
            SUM(ag.in_kind_cents) AS kind, SUM(ag.skills_cents) AS skills
     FROM agreement ag
     WHERE ag.deleted = 0 AND ag.file_id IN (SELECT id FROM f WHERE success_story = 1)
-      AND ag.status IN ({", ".join(f"'{s}'" for s in MOBILISED_STATUSES)})
+      AND ag.status IN ({_MOBILISED})
     GROUP BY ag.file_id
 )
 SELECT pf.reference, pf.title, a.name, c.name, c.kind,
-       COALESCE(a.commune_name, (SELECT MIN(o.commune_name) FROM organisation o
-                                 WHERE o.commune_insee = pf.commune_insee)),
+       a.commune_name, pf.commune_insee,
        pf.qpv, pf.category, pf.stage, pf.opened_on, pf.themes, pf.objectives, pf.summary,
        COALESCE(v.n, 0), COALESCE(v.cash, 0), COALESCE(v.kind, 0), COALESCE(v.skills, 0)
 FROM f JOIN partnership_file pf ON pf.id = f.id
@@ -628,14 +628,16 @@ def success_stories(db: Database, flt: ObservatoryFilter | None = None) -> list[
     flt = flt or ObservatoryFilter()
     with db.read() as s:
         rows = _rows(s, _SQL_STORIES, _params(flt))
+    names = commune_names(db, [r[6] for r in rows if r[6]])
     return [
         SuccessStory(
             reference=r[0], title=r[1], association_name=r[2], company_name=r[3],
-            company_kind=r[4], commune_name=r[5], qpv=bool(r[6]), category=r[7],
-            stage=int(r[8]), opened_on=date.fromisoformat(r[9]) if r[9] else None,
-            themes=tuple(_json_list(r[10])), objectives=tuple(_json_list(r[11])),
-            summary=r[12], agreements=int(r[13]), cash_cents=int(r[14]),
-            in_kind_cents=int(r[15]), skills_cents=int(r[16]),
+            company_kind=r[4], commune_name=names.get(r[6]) if r[6] else r[5],
+            qpv=bool(r[7]), category=r[8], stage=int(r[9]),
+            opened_on=date.fromisoformat(r[10]) if r[10] else None,
+            themes=tuple(_json_list(r[11])), objectives=tuple(_json_list(r[12])),
+            summary=r[13], agreements=int(r[14]), cash_cents=int(r[15]),
+            in_kind_cents=int(r[16]), skills_cents=int(r[17]),
         )
         for r in rows
     ]
