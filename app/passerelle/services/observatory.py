@@ -41,6 +41,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -308,39 +309,34 @@ def filter_from_text(
 
 # --- SQL ----------------------------------------------------------------------------------------
 
-#: the files the figures cover (bound parameters; a NULL parameter disables its condition)
-_FILES_CTE = """
-f AS (
-    SELECT pf.id, pf.stage, pf.status, pf.category, pf.company_id, pf.commune_insee,
-           pf.qpv, pf.themes, pf.brakes, pf.success_story
-    FROM partnership_file pf
-    WHERE pf.deleted = 0
-      AND (:end IS NULL OR pf.opened_on IS NULL OR pf.opened_on <= :end)
-      AND (:start IS NULL OR pf.closed_on IS NULL OR pf.closed_on >= :start)
-      AND (:facilitator IS NULL OR pf.facilitator = :facilitator)
-      AND (:commune IS NULL OR pf.commune_insee = :commune)
-      AND (:qpv IS NULL OR pf.qpv = :qpv)
-)"""
-
-#: a file's history reduced to stage entries (status-only changes dropped)
+#: conventions whose amounts count, as an SQL list
 _MOBILISED = ", ".join(f"'{s}'" for s in MOBILISED_STATUSES)
 
-#: Every figure in one statement, so partnership_file, stage_change and agreement are each read
-#: once: ``ff`` (the filtered files with their partner's kind and size class) and ``e`` (the
-#: stage entries) are materialised, then each figure is one GROUP BY over them, tagged in the
-#: first column. Columns: figure, k1, k2, k3, n1, n2, n3, n4.
-_SQL_DASHBOARD = f"""
-WITH ff AS MATERIALIZED (
-    SELECT pf.id, pf.stage, pf.status, pf.category, pf.company_id, pf.commune_insee,
-           pf.qpv, pf.themes, pf.brakes, pf.success_story, o.kind AS actor_kind,
-           o.size AS size
-    FROM partnership_file pf LEFT JOIN organisation o ON o.id = pf.company_id
-    WHERE pf.deleted = 0
+#: the file filter, shared by every statement (bound parameters; NULL disables a condition)
+_FILE_CONDITIONS = """
+    pf.deleted = 0
       AND (:end IS NULL OR pf.opened_on IS NULL OR pf.opened_on <= :end)
       AND (:start IS NULL OR pf.closed_on IS NULL OR pf.closed_on >= :start)
       AND (:facilitator IS NULL OR pf.facilitator = :facilitator)
       AND (:commune IS NULL OR pf.commune_insee = :commune)
-      AND (:qpv IS NULL OR pf.qpv = :qpv)
+      AND (:qpv IS NULL OR pf.qpv = :qpv)"""
+
+#: the files considered, for the success stories
+_FILES_CTE = f"""
+f AS (
+    SELECT pf.id, pf.success_story FROM partnership_file pf WHERE {_FILE_CONDITIONS}
+)"""
+
+#: The figures come from two statements, each reading its tables once: materialised CTEs, then
+#: one GROUP BY per figure, tagged in the first column (figure, k1, k2, k3, n1, n2, n3, n4).
+#: They share nothing but the file filter, so :func:`compute` runs them side by side on two
+#: connections (SQLite releases the GIL while it works): the dashboard costs the longer one.
+
+#: The files' path: stage reached, stays, time to the convention (stage_change).
+_SQL_PATH = f"""
+WITH ff AS MATERIALIZED (
+    SELECT pf.id, pf.stage, pf.status, pf.qpv, pf.success_story
+    FROM partnership_file pf WHERE {_FILE_CONDITIONS}
 ),
 e AS MATERIALIZED (
     SELECT file_id, to_stage, t, LEAD(t) OVER (PARTITION BY file_id ORDER BY at, id) AS t_next
@@ -353,17 +349,6 @@ per_file AS MATERIALIZED (
     SELECT file_id, MIN(t) AS t0, MAX(to_stage) AS top,
            MIN(CASE WHEN to_stage >= {AGREEMENT_STAGE} THEN t END) AS t5
     FROM e GROUP BY file_id
-),
-money AS (
-    SELECT CAST(substr(COALESCE(ag.signed_on, ag.start_on), 1, 4) AS INTEGER) AS year,
-           ag.cash_cents, ag.in_kind_cents, ag.skills_cents
-    FROM agreement ag
-    WHERE ag.deleted = 0 AND ag.status IN ({_MOBILISED})
-      AND (:start IS NULL OR COALESCE(ag.signed_on, ag.start_on) >= :start)
-      AND (:end IS NULL OR COALESCE(ag.signed_on, ag.start_on) <= :end)
-      AND (ag.file_id IN (SELECT id FROM ff)
-           OR (:filters_files = 0 AND (ag.file_id IS NULL OR ag.file_id NOT IN
-               (SELECT id FROM partnership_file WHERE deleted = 0))))
 )
 SELECT 'reach', ff.stage, MAX(ff.stage, COALESCE(top.top, 0)), ff.status,
        COUNT(*), SUM(ff.success_story), SUM(ff.qpv), NULL
@@ -374,8 +359,27 @@ SELECT 'stay', to_stage, t_next - t, NULL, COUNT(*), NULL, NULL, NULL FROM e
 WHERE t_next IS NOT NULL GROUP BY 2, 3
 UNION ALL
 SELECT 'agreement', NULL, t5 - t0, NULL, COUNT(*), NULL, NULL, NULL FROM per_file
-WHERE t5 > t0 GROUP BY 3
-UNION ALL
+WHERE t5 > t0 GROUP BY 3"""
+
+#: Who and where: partners, sizes, communes, themes, brakes; and the conventions' value.
+_SQL_ACTORS = f"""
+WITH ff AS MATERIALIZED (
+    SELECT pf.id, pf.category, pf.company_id, pf.commune_insee, pf.qpv, pf.themes, pf.brakes,
+           o.kind AS actor_kind, o.size AS size
+    FROM partnership_file pf LEFT JOIN organisation o ON o.id = pf.company_id
+    WHERE {_FILE_CONDITIONS}
+),
+money AS (
+    SELECT CAST(substr(COALESCE(ag.signed_on, ag.start_on), 1, 4) AS INTEGER) AS year,
+           ag.cash_cents, ag.in_kind_cents, ag.skills_cents
+    FROM agreement ag
+    WHERE ag.deleted = 0 AND ag.status IN ({_MOBILISED})
+      AND (:start IS NULL OR COALESCE(ag.signed_on, ag.start_on) >= :start)
+      AND (:end IS NULL OR COALESCE(ag.signed_on, ag.start_on) <= :end)
+      AND (ag.file_id IN (SELECT id FROM ff)
+           OR (:filters_files = 0 AND NOT EXISTS (
+               SELECT 1 FROM partnership_file p WHERE p.id = ag.file_id AND p.deleted = 0)))
+)
 SELECT 'actor', category, actor_kind, NULL, COUNT(*), NULL, NULL, NULL FROM ff
 GROUP BY category, actor_kind
 UNION ALL
@@ -396,6 +400,8 @@ UNION ALL
 SELECT 'value', year, NULL, NULL, COUNT(*), COALESCE(SUM(cash_cents), 0),
        COALESCE(SUM(in_kind_cents), 0), COALESCE(SUM(skills_cents), 0)
 FROM money GROUP BY year"""
+
+DASHBOARD_STATEMENTS = (_SQL_PATH, _SQL_ACTORS)
 
 
 def _params(flt: ObservatoryFilter) -> dict[str, Any]:
@@ -436,8 +442,14 @@ def _median(histogram: list[tuple[float, int]]) -> float | None:
 def compute(db: Database, flt: ObservatoryFilter | None = None) -> Observatory:
     """All the figures of the dashboard for ``flt`` (everything when None)."""
     flt = flt or ObservatoryFilter()
-    with db.read() as s:
-        rows = _rows(s, _SQL_DASHBOARD, _params(flt))
+    params = _params(flt)
+
+    def run(sql: str) -> list[Any]:
+        with db.read() as s:
+            return _rows(s, sql, params)
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="observatory") as pool:
+        rows = [row for part in pool.map(run, DASHBOARD_STATEMENTS) for row in part]
     by: dict[str, list[tuple[Any, ...]]] = {}
     for figure, *rest in rows:
         by.setdefault(figure, []).append(tuple(rest))
