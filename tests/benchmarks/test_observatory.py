@@ -16,6 +16,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -46,48 +48,60 @@ def metro() -> Path:
     return path
 
 
-def _statements() -> list[str]:
-    return [getattr(observatory, name) for name in (
-        "_SQL_FILES", "_SQL_FUNNEL", "_SQL_STAYS", "_SQL_TO_AGREEMENT", "_SQL_CATEGORY_ACTOR",
-        "_SQL_COMMUNES", "_SQL_SIZES", "_SQL_THEMES", "_SQL_BRAKES", "_SQL_VALUE")]
+def _best(n: int, fn: Callable[[], object]) -> tuple[float, float]:
+    """Best wall time and best CPU time (this process) of ``n`` runs.
+
+    CPU time is printed too because this 2-core machine is shared: with other work running,
+    wall time measures the queue as much as the dashboard.
+    """
+    wall = cpu = float("inf")
+    for _ in range(n):
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        wall = min(wall, time.perf_counter() - w)
+        cpu = min(cpu, time.process_time() - c)
+    return wall, cpu
 
 
 def test_dashboard_figures(metro: Path) -> None:
     db = Database(metro)
     con = sqlite3.connect(f"file:{metro}?mode=ro", uri=True)
     try:
-        statements = _statements()
         filters = {
             "whole territory": ObservatoryFilter(),
             "one facilitator, one year": ObservatoryFilter(
-                facilitator="Nadia Haddad (MDA Roubaix)", start=__import__("datetime").date(
-                    2025, 1, 1), end=__import__("datetime").date(2025, 12, 31)),
+                facilitator="Nadia Haddad (MDA Roubaix)", start=date(2025, 1, 1),
+                end=date(2025, 12, 31)),
             "QPV only": ObservatoryFilter(qpv=True),
         }
         rows = []
+        whole = (0.0, 0.0)
         for name, flt in filters.items():
             params = observatory._params(flt)
             observatory.compute(db, flt)  # warm the page cache
-            measured = best_of(5, lambda f=flt: observatory.compute(db, f))
+            measured = _best(5, lambda f=flt: observatory.compute(db, f))
 
             def raw(p: dict[str, object] = params) -> None:
-                for sql in statements:
-                    con.execute(sql.replace("\n", " "), p).fetchall()
+                for sql in observatory.DASHBOARD_STATEMENTS:
+                    con.execute(sql, p).fetchall()
 
-            floor = best_of(5, raw)
-            rows.append((f"observatory.compute ({name}) / same SQL in sqlite3", measured, floor))
+            floor = _best(5, raw)
+            rows.append((f"compute ({name}) / same SQL, bare sqlite3, serial", *measured[:1],
+                         floor[0]))
+            rows.append((f"  CPU time, same ({name})", measured[1], floor[1]))
             if name == "whole territory":
                 whole = measured
-        scan = best_of(5, lambda: [con.execute(sql).fetchall() for sql in (
+        scan = _best(5, lambda: [con.execute(sql).fetchall() for sql in (
             "SELECT id, stage, status, category, company_id, commune_insee, qpv, themes,"
             " brakes FROM partnership_file WHERE deleted = 0",
             "SELECT file_id, to_stage, at FROM stage_change WHERE deleted = 0",
             "SELECT file_id, status, signed_on, cash_cents FROM agreement WHERE deleted = 0")])
-        rows.append(("observatory.compute (whole territory) / bare table scans", whole, scan))
+        rows.append(("compute (whole territory) / bare scans of the 3 tables", whole[0], scan[0]))
         report("Observatory dashboard (metropolis)", rows)
         n_files = con.execute("SELECT COUNT(*) FROM partnership_file").fetchone()[0]
-        print(f"files: {n_files}; budget {BUDGET_S * 1000:.0f} ms → "
-              f"{'OK' if whole <= BUDGET_S else 'OVER'} ({whole * 1000:.1f} ms)")
+        print(f"files: {n_files}; target {BUDGET_S * 1000:.0f} ms: wall {whole[0] * 1000:.0f} ms, "
+              f"CPU {whole[1] * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f} "
+              f"on {os.cpu_count()} cores")
     finally:
         con.close()
         db.close()
