@@ -139,6 +139,16 @@ def take_screenshots(
         _settle(app, runner)
         save("meeting_dialog", _composite(window, dialog))
         _close_dialog(dialog)
+
+        # the observatory's charts below the fold
+        window.show_view("observatory")
+        scroll = getattr(window.view("observatory"), "scroll", None)
+        if scroll is not None:
+            bar = scroll.verticalScrollBar()
+            for part in (1, 2):
+                bar.setValue(min(bar.maximum(), part * bar.pageStep()))
+                save(f"observatory_{part + 1}")
+            bar.setValue(0)
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()

@@ -26,8 +26,8 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QMargins, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -89,12 +89,36 @@ class ChartCard(Card):
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         super().__init__(title, self.view, empty_text, parent)
         self.key = key
+        self._fit: tuple[list[str], list[str]] | None = None
+        self.view.installEventFilter(self)
         self.view.setParent(self.stack)
         self.png_button = QToolButton(self)
         self.png_button.setText(_t("PNG"))
         self.png_button.setToolTip(_t("Enregistrer ce graphique en image PNG"))
         self.png_button.setAutoRaise(True)
         self.add_header_widget(self.png_button)
+
+    def fit_plot_area(self, left: Sequence[str], right: Sequence[str] = ()) -> None:
+        """Size the plot area from the axis labels, so long stage names are never clipped
+        (QtCharts caps a vertical axis at a share of the width, whatever its labels)."""
+        self._fit = (list(left), list(right))
+        self._apply_fit()
+
+    def _apply_fit(self) -> None:
+        if self._fit is None:
+            return
+        left, right = self._fit
+        metrics = QFontMetrics(self.chart.font())
+        left_w = max((metrics.horizontalAdvance(t) for t in left), default=0) + 18
+        right_w = max((metrics.horizontalAdvance(t) for t in right), default=0) + 18
+        size = self.view.size()
+        self.chart.setPlotArea(QRectF(left_w, 8, max(40, size.width() - left_w - right_w),
+                                      max(40, size.height() - 16)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._apply_fit()
+        return super().eventFilter(watched, event)
 
     def clear(self) -> None:
         self.chart.removeAllSeries()
@@ -249,8 +273,8 @@ class ObservatoryView(RefreshingView):
                                 _t("Aucun frein renseigné sur les dossiers retenus."), self),
         }
         self.cards["funnel"].set_hint(
-            _t("Dossiers ayant atteint chaque étape ; le pourcentage est la part des dossiers "
-               "de l'étape précédente qui l'ont atteinte."))
+            _t("Dossiers ayant atteint chaque étape ; à droite, la part des dossiers de "
+               "l'étape précédente qui l'ont atteinte."))
         self.cards["durations"].set_hint(
             _t("En jours, sur les passages d'étape terminés de l'historique."))
         self.cards["value"].set_hint(
@@ -395,15 +419,13 @@ class ObservatoryView(RefreshingView):
         card.clear()
         top = max((s.reached for s in obs.stages), default=0)
         rates = {c.to_stage: c.rate for c in obs.conversions}
-        categories = []
+        categories, rates_text = [], []
         pad = QBarSet("")
         bars = QBarSet(_t("Dossiers ayant atteint l'étape"))
         for s in reversed(obs.stages):  # horizontal bars are drawn bottom-up
             rate = rates.get(s.stage)
-            text = export.stage_label(s.stage)
-            if rate is not None:
-                text += f"  ({_percent(rate)})"
-            categories.append(text)
+            categories.append(export.stage_label(s.stage))
+            rates_text.append("" if rate is None else _percent(rate))
             pad.append((top - s.reached) / 2)
             bars.append(s.reached)
         pad.setColor(QColor(0, 0, 0, 0))
@@ -419,7 +441,16 @@ class ObservatoryView(RefreshingView):
         card.chart.addSeries(series)
         _axes(card.chart, series, categories, horizontal=True, show_values=False,
               maximum=top)
+        # the conversion rates on the right, each facing the stage it leads to
+        right = QBarCategoryAxis()
+        right.append(_unique(rates_text))
+        right.setGridLineVisible(False)
+        right.setLineVisible(False)
+        right.setLabelsColor(QColor(MUTED))
+        card.chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
+        series.attachAxis(right)
         card.chart.legend().setVisible(False)
+        card.fit_plot_area(categories, rates_text)
 
     def _draw_stages(self, obs: Observatory) -> None:
         card = self.cards["stages"]
@@ -660,6 +691,17 @@ class ObservatoryView(RefreshingView):
 # --- helpers ----------------------------------------------------------------------------------
 
 
+def _unique(labels: list[str]) -> list[str]:
+    """Category axes need distinct labels: equal ones get invisible trailing spaces."""
+    seen: dict[str, int] = {}
+    out = []
+    for text in labels:
+        n = seen.get(text, 0)
+        seen[text] = n + 1
+        out.append(text + "\u2009" * n)
+    return out
+
+
 def _period(key: str) -> tuple[date | None, date | None]:
     """« 12m » = the last twelve months; « 2025 » = that calendar year; else no bounds."""
     if key == "12m":
@@ -730,7 +772,10 @@ def _axes(chart: QChart, series: QAbstractBarSeries, categories: list[str], *,
     value_axis.setTickCount(5)
     value_axis.applyNiceNumbers()
     value_axis.setGridLineColor(QColor("#e6ebf0"))
-    value_axis.setVisible(show_values)
+    if not show_values:  # hidden this way, the axis still lets the layout size the others
+        value_axis.setLabelsVisible(False)
+        value_axis.setLineVisible(False)
+        value_axis.setGridLineVisible(False)
     if value_title:
         value_axis.setTitleText(value_title)
     if horizontal:
