@@ -42,7 +42,7 @@ from passerelle.domain.vocabulary import (
 )
 from passerelle.infra.docx_render import euros
 from passerelle.services.observatory import Observatory, ObservatoryFilter, SuccessStory
-from passerelle.ui.i18n import label
+from passerelle.ui.i18n import label, singular
 
 #: counts below this are hidden in the anonymised export
 SMALL_COUNT = 5
@@ -69,14 +69,14 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ObservatoryExport", text)
-
-
 def enum_label(enum: type[LabelledEnum], value: str | None, empty: str | None = None) -> str:
     """The translated label of a stored vocabulary value (the raw value if unknown)."""
     if value is None:
-        return empty if empty is not None else _t("Non renseigné")
+        return (
+            empty
+            if empty is not None
+            else QCoreApplication.translate("ObservatoryExport", "Non renseigné")
+        )
     try:
         return label(enum(value))
     except ValueError:
@@ -92,35 +92,47 @@ def theme_label(theme: str) -> str:
     return theme[:1].upper() + theme[1:]
 
 
-def describe_filter(flt: ObservatoryFilter, *, anonymised: bool,
-                    commune_name: str | None = None) -> list[tuple[str, str]]:
+def describe_filter(
+    flt: ObservatoryFilter, *, anonymised: bool, commune_name: str | None = None
+) -> list[tuple[str, str]]:
     """The filter as (what, value) lines, the facilitator's name masked when anonymised."""
-    everything = _t("tout")
+    everything = QCoreApplication.translate("ObservatoryExport", "tout")
     if flt.start and flt.end:
-        period = _t("du {start} au {end}").format(start=flt.start.strftime("%d/%m/%Y"),
-                                                 end=flt.end.strftime("%d/%m/%Y"))
+        period = QCoreApplication.translate("ObservatoryExport", "du {start} au {end}").format(
+            start=flt.start.strftime("%d/%m/%Y"), end=flt.end.strftime("%d/%m/%Y")
+        )
     elif flt.start:
-        period = _t("depuis le {start}").format(start=flt.start.strftime("%d/%m/%Y"))
+        period = QCoreApplication.translate("ObservatoryExport", "depuis le {start}").format(
+            start=flt.start.strftime("%d/%m/%Y")
+        )
     elif flt.end:
-        period = _t("jusqu'au {end}").format(end=flt.end.strftime("%d/%m/%Y"))
+        period = QCoreApplication.translate("ObservatoryExport", "jusqu'au {end}").format(
+            end=flt.end.strftime("%d/%m/%Y")
+        )
     else:
-        period = _t("toute la période")
+        period = QCoreApplication.translate("ObservatoryExport", "toute la période")
     if flt.facilitator:
-        who = _t("filtré (nom masqué)") if anonymised else flt.facilitator
+        who = (
+            QCoreApplication.translate("ObservatoryExport", "filtré (nom masqué)")
+            if anonymised
+            else flt.facilitator
+        )
     else:
-        who = _t("tous")
+        who = QCoreApplication.translate("ObservatoryExport", "tous")
     if flt.commune_insee:
         territory = f"{commune_name or ''} ({flt.commune_insee})".strip()
     else:
-        territory = _t("tout le territoire")
+        territory = QCoreApplication.translate("ObservatoryExport", "tout le territoire")
     if flt.qpv is True:
-        territory += " — " + _t("quartiers prioritaires (QPV)")
+        territory += " — " + QCoreApplication.translate(
+            "ObservatoryExport", "quartiers prioritaires (QPV)"
+        )
     elif flt.qpv is False:
-        territory += " — " + _t("hors QPV")
+        territory += " — " + QCoreApplication.translate("ObservatoryExport", "hors QPV")
     return [
-        (_t("Période"), period),
-        (_t("Facilitateur"), who or everything),
-        (_t("Territoire"), territory),
+        (QCoreApplication.translate("ObservatoryExport", "Période"), period),
+        (QCoreApplication.translate("ObservatoryExport", "Facilitateur"), who or everything),
+        (QCoreApplication.translate("ObservatoryExport", "Territoire"), territory),
     ]
 
 
@@ -129,82 +141,225 @@ def figure_tables(obs: Observatory) -> list[Table]:
     count, days, rate, money = "count", "days", "rate", "euros"
     tables: list[Table] = []
 
-    summary = Table("summary", _t("Synthèse"), [Column(_t("Indicateur")), Column(_t("Valeur"),
-                                                                                 count)])
-    summary.rows.append([_t("Dossiers"), obs.files])
+    summary = Table(
+        "summary",
+        QCoreApplication.translate("ObservatoryExport", "Synthèse"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Indicateur")),
+            Column(QCoreApplication.translate("ObservatoryExport", "Valeur"), count),
+        ],
+    )
+    summary.rows.append([QCoreApplication.translate("ObservatoryExport", "Dossiers"), obs.files])
     for status in FileStatus:
         n = next((k.files for k in obs.by_status if k.key == status.value), 0)
-        summary.rows.append([_t("Dossiers — {status}").format(status=label(status)), n])
-    summary.rows.append([_t("Dossiers en quartier prioritaire (QPV)"), obs.qpv_files])
-    summary.rows.append([_t("Partenariats réussis (livret)"), obs.success_stories])
-    summary.rows.append([_t("Dossiers arrivés à la convention (parcours mesuré)"),
-                         obs.to_agreement_files])
+        summary.rows.append(
+            [
+                QCoreApplication.translate("ObservatoryExport", "Dossiers — {status}").format(
+                    status=label(status)
+                ),
+                n,
+            ]
+        )
+    summary.rows.append(
+        [
+            QCoreApplication.translate(
+                "ObservatoryExport", "Dossiers en quartier prioritaire (QPV)"
+            ),
+            obs.qpv_files,
+        ]
+    )
+    summary.rows.append(
+        [
+            QCoreApplication.translate("ObservatoryExport", "Partenariats réussis (livret)"),
+            obs.success_stories,
+        ]
+    )
+    summary.rows.append(
+        [
+            QCoreApplication.translate(
+                "ObservatoryExport", "Dossiers arrivés à la convention (parcours mesuré)"
+            ),
+            obs.to_agreement_files,
+        ]
+    )
     tables.append(summary)
 
-    funnel = Table("funnel", _t("Entonnoir"), [
-        Column(_t("Étape")), Column(_t("Dossiers à cette étape"), count),
-        Column(_t("Dossiers l'ayant atteinte"), count),
-        Column(_t("Passage à l'étape suivante"), rate),
-        Column(_t("Séjours terminés"), count), Column(_t("Durée médiane (jours)"), days),
-    ])
+    funnel = Table(
+        "funnel",
+        QCoreApplication.translate("ObservatoryExport", "Entonnoir"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Étape")),
+            Column(
+                QCoreApplication.translate("ObservatoryExport", "Dossiers à cette étape"), count
+            ),
+            Column(
+                QCoreApplication.translate("ObservatoryExport", "Dossiers l'ayant atteinte"), count
+            ),
+            Column(
+                QCoreApplication.translate("ObservatoryExport", "Passage à l'étape suivante"), rate
+            ),
+            Column(QCoreApplication.translate("ObservatoryExport", "Séjours terminés"), count),
+            Column(QCoreApplication.translate("ObservatoryExport", "Durée médiane (jours)"), days),
+        ],
+    )
     rates = {c.from_stage: c.rate for c in obs.conversions}
     for s in obs.stages:
-        funnel.rows.append([stage_label(s.stage), s.current, s.reached, rates.get(s.stage),
-                            s.stays, s.median_days])
+        funnel.rows.append(
+            [stage_label(s.stage), s.current, s.reached, rates.get(s.stage), s.stays, s.median_days]
+        )
     tables.append(funnel)
 
-    to_agreement = Table("to_agreement", _t("Délai jusqu'à la convention"), [
-        Column(_t("Dossiers mesurés"), count), Column(_t("Durée médiane (jours)"), days)])
+    to_agreement = Table(
+        "to_agreement",
+        QCoreApplication.translate("ObservatoryExport", "Délai jusqu'à la convention"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Dossiers mesurés"), count),
+            Column(QCoreApplication.translate("ObservatoryExport", "Durée médiane (jours)"), days),
+        ],
+    )
     to_agreement.rows.append([obs.to_agreement_files, obs.to_agreement_median_days])
     tables.append(to_agreement)
 
-    cross = Table("category_actor", _t("Catégorie × type d'acteur"), [
-        Column(_t("Catégorie de partenariat")), Column(_t("Type de partenaire")),
-        Column(_t("Dossiers"), count)])
+    cross = Table(
+        "category_actor",
+        QCoreApplication.translate("ObservatoryExport", "Catégorie × type d'acteur"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Catégorie de partenariat")),
+            Column(QCoreApplication.translate("ObservatoryExport", "Type de partenaire")),
+            Column(QCoreApplication.translate("ObservatoryExport", "Dossiers"), count),
+        ],
+    )
     for c in obs.category_actor:
-        cross.rows.append([enum_label(PartnershipCategory, c.category, _t("Non renseignée")),
-                           enum_label(OrganisationKind, c.actor_kind), c.files])
+        cross.rows.append(
+            [
+                enum_label(
+                    PartnershipCategory,
+                    c.category,
+                    QCoreApplication.translate("ObservatoryExport", "Non renseignée"),
+                ),
+                enum_label(OrganisationKind, c.actor_kind),
+                c.files,
+            ]
+        )
     tables.append(cross)
 
-    communes = Table("communes", _t("Communes et QPV"), [
-        Column(_t("Commune")), Column(_t("Code INSEE")), Column(_t("Dossiers"), count),
-        Column(_t("Dont en QPV"), count)])
+    communes = Table(
+        "communes",
+        QCoreApplication.translate("ObservatoryExport", "Communes et QPV"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Commune")),
+            Column(QCoreApplication.translate("ObservatoryExport", "Code INSEE")),
+            Column(QCoreApplication.translate("ObservatoryExport", "Dossiers"), count),
+            Column(QCoreApplication.translate("ObservatoryExport", "Dont en QPV"), count),
+        ],
+    )
     for c in obs.communes:
-        communes.rows.append([c.commune_name or _t("Non renseignée"), c.commune_insee or "",
-                              c.files, c.qpv_files])
+        communes.rows.append(
+            [
+                c.commune_name or QCoreApplication.translate("ObservatoryExport", "Non renseignée"),
+                c.commune_insee or "",
+                c.files,
+                c.qpv_files,
+            ]
+        )
     tables.append(communes)
 
-    sizes = Table("sizes", _t("Taille des entreprises"), [
-        Column(_t("Taille")), Column(_t("Dossiers"), count),
-        Column(_t("Entreprises distinctes"), count)])
+    sizes = Table(
+        "sizes",
+        QCoreApplication.translate("ObservatoryExport", "Taille des entreprises"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Taille")),
+            Column(QCoreApplication.translate("ObservatoryExport", "Dossiers"), count),
+            Column(
+                QCoreApplication.translate("ObservatoryExport", "Entreprises distinctes"), count
+            ),
+        ],
+    )
     for sz in obs.sizes:
-        sizes.rows.append([enum_label(CompanySize, sz.size_class, _t("Non renseignée")),
-                           sz.files, sz.companies])
-    sizes.rows.append([_t("TPE et PME"), obs.small_companies_files, None])
-    sizes.rows.append([_t("ETI et grandes entreprises"), obs.large_companies_files, None])
+        sizes.rows.append(
+            [
+                enum_label(
+                    CompanySize,
+                    sz.size_class,
+                    QCoreApplication.translate("ObservatoryExport", "Non renseignée"),
+                ),
+                sz.files,
+                sz.companies,
+            ]
+        )
+    sizes.rows.append(
+        [
+            QCoreApplication.translate("ObservatoryExport", "TPE et PME"),
+            obs.small_companies_files,
+            None,
+        ]
+    )
+    sizes.rows.append(
+        [
+            QCoreApplication.translate("ObservatoryExport", "ETI et grandes entreprises"),
+            obs.large_companies_files,
+            None,
+        ]
+    )
     tables.append(sizes)
-    share = Table("share", _t("Part des TPE/PME"), [
-        Column(_t("Dossiers TPE/PME"), count), Column(_t("Dossiers ETI/GE"), count),
-        Column(_t("Part des TPE/PME"), rate)])
-    share.rows.append([obs.small_companies_files, obs.large_companies_files,
-                       obs.small_companies_share])
+    share = Table(
+        "share",
+        QCoreApplication.translate("ObservatoryExport", "Part des TPE/PME"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Dossiers TPE/PME"), count),
+            Column(QCoreApplication.translate("ObservatoryExport", "Dossiers ETI/GE"), count),
+            Column(QCoreApplication.translate("ObservatoryExport", "Part des TPE/PME"), rate),
+        ],
+    )
+    share.rows.append(
+        [obs.small_companies_files, obs.large_companies_files, obs.small_companies_share]
+    )
     tables.append(share)
 
-    themes = Table("themes", _t("Thématiques"), [Column(_t("Thématique")),
-                                                  Column(_t("Dossiers"), count)])
+    themes = Table(
+        "themes",
+        QCoreApplication.translate("ObservatoryExport", "Thématiques"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Thématique")),
+            Column(QCoreApplication.translate("ObservatoryExport", "Dossiers"), count),
+        ],
+    )
     themes.rows.extend([theme_label(k.key), k.files] for k in obs.themes)
     tables.append(themes)
-    brakes = Table("brakes", _t("Freins"), [Column(_t("Frein")), Column(_t("Dossiers"), count)])
+    brakes = Table(
+        "brakes",
+        QCoreApplication.translate("ObservatoryExport", "Freins"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Frein")),
+            Column(QCoreApplication.translate("ObservatoryExport", "Dossiers"), count),
+        ],
+    )
     brakes.rows.extend([enum_label(Brake, k.key), k.files] for k in obs.brakes)
     tables.append(brakes)
 
-    value = Table("value", _t("Valeur mobilisée par année"), [
-        Column(_t("Année")), Column(_t("Conventions"), count), Column(_t("Numéraire"), money),
-        Column(_t("En nature"), money), Column(_t("Compétences"), money),
-        Column(_t("Total"), money)])
+    value = Table(
+        "value",
+        QCoreApplication.translate("ObservatoryExport", "Valeur mobilisée par année"),
+        [
+            Column(QCoreApplication.translate("ObservatoryExport", "Année")),
+            Column(QCoreApplication.translate("ObservatoryExport", "Conventions"), count),
+            Column(QCoreApplication.translate("ObservatoryExport", "Numéraire"), money),
+            Column(QCoreApplication.translate("ObservatoryExport", "En nature"), money),
+            Column(QCoreApplication.translate("ObservatoryExport", "Compétences"), money),
+            Column(QCoreApplication.translate("ObservatoryExport", "Total"), money),
+        ],
+    )
     for v in obs.value_by_year:
-        value.rows.append([str(v.year), v.agreements, v.cash_cents, v.in_kind_cents,
-                           v.skills_cents, v.total_cents])
+        value.rows.append(
+            [
+                str(v.year),
+                v.agreements,
+                v.cash_cents,
+                v.in_kind_cents,
+                v.skills_cents,
+                v.total_cents,
+            ]
+        )
     tables.append(value)
     return tables
 
@@ -221,8 +376,7 @@ def anonymise(tables: Sequence[Table]) -> list[Table]:
             )
             new: list[Cell] = []
             for col, cell in zip(table.columns, row, strict=True):
-                hidden_count = (col.kind == "count" and isinstance(cell, int)
-                                and cell < SMALL_COUNT)
+                hidden_count = col.kind == "count" and isinstance(cell, int) and cell < SMALL_COUNT
                 derived = col.kind in ("rate", "days", "euros") and small and cell is not None
                 new.append(HIDDEN if hidden_count or derived else cell)
             rows.append(new)
@@ -233,9 +387,14 @@ def anonymise(tables: Sequence[Table]) -> list[Table]:
 # --- XLSX -----------------------------------------------------------------------------------
 
 
-def write_xlsx(obs: Observatory, path: Path, *, anonymised: bool = False,
-               commune_name: str | None = None,
-               generated_on: date | None = None) -> Path:
+def write_xlsx(
+    obs: Observatory,
+    path: Path,
+    *,
+    anonymised: bool = False,
+    commune_name: str | None = None,
+    generated_on: date | None = None,
+) -> Path:
     """Write the figures (or the anonymised figures) to an XLSX workbook, one sheet a table."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -246,20 +405,41 @@ def write_xlsx(obs: Observatory, path: Path, *, anonymised: bool = False,
         tables = anonymise(tables)
     wb = Workbook()
     cover = wb.active
-    cover.title = _t("Filtres")
-    heading = (_t("Observatoire des partenariats — export anonymisé (comité de pilotage)")
-               if anonymised else _t("Observatoire des partenariats — chiffres"))
+    cover.title = QCoreApplication.translate("ObservatoryExport", "Filtres")
+    heading = (
+        QCoreApplication.translate(
+            "ObservatoryExport",
+            "Observatoire des partenariats — export anonymisé (comité de pilotage)",
+        )
+        if anonymised
+        else QCoreApplication.translate(
+            "ObservatoryExport", "Observatoire des partenariats — chiffres"
+        )
+    )
     cover.append([heading])
     cover["A1"].font = Font(bold=True, size=13)
-    cover.append([_t("Établi le"), (generated_on or date.today()).strftime("%d/%m/%Y")])
-    for what, value in describe_filter(obs.filter, anonymised=anonymised,
-                                       commune_name=commune_name):
+    cover.append(
+        [
+            QCoreApplication.translate("ObservatoryExport", "Établi le"),
+            (generated_on or date.today()).strftime("%d/%m/%Y"),
+        ]
+    )
+    for what, value in describe_filter(
+        obs.filter, anonymised=anonymised, commune_name=commune_name
+    ):
         cover.append([what, value])
     if anonymised:
         cover.append([])
-        cover.append([_t("Les effectifs inférieurs à 5 sont masqués (« < 5 »), ainsi que les "
-                         "taux, durées et montants calculés sur eux. Aucun nom de personne ni "
-                         "d'organisation n'y figure.")])
+        cover.append(
+            [
+                QCoreApplication.translate(
+                    "ObservatoryExport",
+                    "Les effectifs inférieurs à 5 sont masqués (« < 5 »), ainsi que les "
+                    "taux, durées et montants calculés sur eux. Aucun nom de personne ni "
+                    "d'organisation n'y figure.",
+                )
+            ]
+        )
     cover.column_dimensions["A"].width = 28
     cover.column_dimensions["B"].width = 48
 
@@ -272,8 +452,9 @@ def write_xlsx(obs: Observatory, path: Path, *, anonymised: bool = False,
             cell.fill = head_fill
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for row in table.rows:
-            ws.append([_xlsx_value(col, cell) for col, cell in zip(table.columns, row,
-                                                                   strict=True)])
+            ws.append(
+                [_xlsx_value(col, cell) for col, cell in zip(table.columns, row, strict=True)]
+            )
         for index, col in enumerate(table.columns, start=1):
             letter = get_column_letter(index)
             ws.column_dimensions[letter].width = 34 if col.kind == "text" else 18
@@ -313,17 +494,26 @@ def _save(path: Path, writer: Callable[[str], Any]) -> Path:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ValidationError("document_unwritable", "Impossible d'écrire « {file} » : {error}.",
-                              field="path", file=str(path), error=exc.strerror or str(exc)
-                              ) from exc
+        raise ValidationError(
+            "document_unwritable",
+            "Impossible d'écrire « {file} » : {error}.",
+            field="path",
+            file=str(path),
+            error=exc.strerror or str(exc),
+        ) from exc
     return path
 
 
 # --- DOCX: livret des partenariats réussis ------------------------------------------------
 
 
-def write_livret(stories: Sequence[SuccessStory], path: Path, *,
-                 structure: str | None = None, generated_on: date | None = None) -> Path:
+def write_livret(
+    stories: Sequence[SuccessStory],
+    path: Path,
+    *,
+    structure: str | None = None,
+    generated_on: date | None = None,
+) -> Path:
     """The « livret des partenariats réussis »: one page per success story.
 
     It names the organisations (it is published with their agreement) but no person: no
@@ -340,12 +530,28 @@ def write_livret(stories: Sequence[SuccessStory], path: Path, *,
             "cochez-le sur les dossiers à mettre en valeur.",
         )
     doc = Document()
-    doc.core_properties.title = _t("Livret des partenariats réussis")
-    doc.add_heading(_t("Livret des partenariats réussis"), level=0)
+    doc.core_properties.title = QCoreApplication.translate(
+        "ObservatoryExport", "Livret des partenariats réussis"
+    )
+    doc.add_heading(
+        QCoreApplication.translate("ObservatoryExport", "Livret des partenariats réussis"), level=0
+    )
     intro = doc.add_paragraph()
-    intro.add_run(_t("{n} partenariats entre associations et entreprises du territoire, "
-                     "établi le {date}.").format(
-        n=len(stories), date=(generated_on or date.today()).strftime("%d/%m/%Y")))
+    text = (
+        QCoreApplication.translate(
+            "ObservatoryExport",
+            "{n} partenariat entre une association et une entreprise du territoire, "
+            "établi le {date}.",
+        )
+        if singular(len(stories))
+        else QCoreApplication.translate(
+            "ObservatoryExport",
+            "{n} partenariats entre associations et entreprises du territoire, établi le {date}.",
+        )
+    )
+    intro.add_run(
+        text.format(n=len(stories), date=(generated_on or date.today()).strftime("%d/%m/%Y"))
+    )
     if structure:
         doc.add_paragraph(structure)
     for index, story in enumerate(stories):
@@ -353,41 +559,77 @@ def write_livret(stories: Sequence[SuccessStory], path: Path, *,
             doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
         doc.add_heading(story.title, level=1)
         parties = doc.add_paragraph()
-        run = parties.add_run(" × ".join(n for n in (story.association_name,
-                                                     story.company_name) if n))
+        run = parties.add_run(
+            " × ".join(n for n in (story.association_name, story.company_name) if n)
+        )
         run.bold = True
         facts = doc.add_paragraph()
         facts.paragraph_format.space_after = Pt(6)
         lines = [
-            (_t("Catégorie"), enum_label(PartnershipCategory, story.category,
-                                         _t("Non renseignée"))),
-            (_t("Étape atteinte"), stage_label(story.stage)),
-            (_t("Territoire"), (story.commune_name or _t("Non renseigné"))
-             + (" — " + _t("quartier prioritaire (QPV)") if story.qpv else "")),
-            (_t("Depuis"), story.opened_on.strftime("%m/%Y") if story.opened_on else "—"),
-            (_t("Thématiques"), ", ".join(theme_label(t) for t in story.themes) or "—"),
+            (
+                QCoreApplication.translate("ObservatoryExport", "Catégorie"),
+                enum_label(
+                    PartnershipCategory,
+                    story.category,
+                    QCoreApplication.translate("ObservatoryExport", "Non renseignée"),
+                ),
+            ),
+            (
+                QCoreApplication.translate("ObservatoryExport", "Étape atteinte"),
+                stage_label(story.stage),
+            ),
+            (
+                QCoreApplication.translate("ObservatoryExport", "Territoire"),
+                (
+                    story.commune_name
+                    or QCoreApplication.translate("ObservatoryExport", "Non renseigné")
+                )
+                + (
+                    " — "
+                    + QCoreApplication.translate("ObservatoryExport", "quartier prioritaire (QPV)")
+                    if story.qpv
+                    else ""
+                ),
+            ),
+            (
+                QCoreApplication.translate("ObservatoryExport", "Depuis"),
+                story.opened_on.strftime("%m/%Y") if story.opened_on else "—",
+            ),
+            (
+                QCoreApplication.translate("ObservatoryExport", "Thématiques"),
+                ", ".join(theme_label(t) for t in story.themes) or "—",
+            ),
         ]
         for what, value in lines:
             label_run = facts.add_run(f"{what} : ")
             label_run.font.color.rgb = RGBColor(0x5F, 0x6B, 0x7A)
             facts.add_run(value + "\n")
         if story.objectives:
-            doc.add_heading(_t("Objectifs"), level=2)
+            doc.add_heading(QCoreApplication.translate("ObservatoryExport", "Objectifs"), level=2)
             for objective in story.objectives:
                 doc.add_paragraph(enum_label(Objective, objective), style="List Bullet")
         if story.summary:
-            doc.add_heading(_t("Le partenariat"), level=2)
+            doc.add_heading(
+                QCoreApplication.translate("ObservatoryExport", "Le partenariat"), level=2
+            )
             for para in story.summary.split("\n"):
                 if para.strip():
                     doc.add_paragraph(para.strip())
         if story.agreements:
-            doc.add_heading(_t("Valeur mobilisée"), level=2)
+            doc.add_heading(
+                QCoreApplication.translate("ObservatoryExport", "Valeur mobilisée"), level=2
+            )
             table = doc.add_table(rows=0, cols=2)
             table.style = "Light List Accent 1"
-            for what, cents in ((_t("Numéraire"), story.cash_cents),
-                                (_t("En nature"), story.in_kind_cents),
-                                (_t("Compétences"), story.skills_cents),
-                                (_t("Total"), story.total_cents)):
+            for what, cents in (
+                (QCoreApplication.translate("ObservatoryExport", "Numéraire"), story.cash_cents),
+                (QCoreApplication.translate("ObservatoryExport", "En nature"), story.in_kind_cents),
+                (
+                    QCoreApplication.translate("ObservatoryExport", "Compétences"),
+                    story.skills_cents,
+                ),
+                (QCoreApplication.translate("ObservatoryExport", "Total"), story.total_cents),
+            ):
                 cells = table.add_row().cells
                 cells[0].text = what
                 cells[1].text = euros(Decimal(cents) / 100)

@@ -146,7 +146,7 @@ def take_screenshots(
         if scroll is not None:
             bar = scroll.verticalScrollBar()
             for part in (1, 2):
-                bar.setValue(min(bar.maximum(), part * bar.pageStep()))
+                bar.setValue(bar.maximum() if part == 2 else bar.pageStep())
                 save(f"observatory_{part + 1}")
             bar.setValue(0)
     finally:

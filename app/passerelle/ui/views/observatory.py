@@ -55,13 +55,11 @@ from passerelle.services.observatory import FilterChoices, Observatory, Observat
 from passerelle.ui import observatory_export as export
 from passerelle.ui.context import UiContext
 from passerelle.ui.errors import show_error
-from passerelle.ui.i18n import label
+from passerelle.ui.i18n import label, singular
 from passerelle.ui.views.base import RefreshingView
 from passerelle.ui.widgets.panels import MUTED, PAGE_MARGINS, Card, PageHeader, title_font
 
-_RELEVANT = frozenset(
-    {"*", "partnership_file", "organisation", "agreement", "stage_change"}
-)
+_RELEVANT = frozenset({"*", "partnership_file", "organisation", "agreement", "stage_change"})
 #: one colour per series, the same palette everywhere (readable in print and for most
 #: colour-blind readers: blue, orange, green, purple, grey, brown)
 PALETTE = ("#3b75af", "#e0913a", "#519e3e", "#8c6bb1", "#8c96a0", "#a05a2c", "#c9507a")
@@ -69,15 +67,18 @@ CHART_HEIGHT = 290
 TOP_N = 10
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ObservatoryView", text)
-
-
 class ChartCard(Card):
     """A card holding one chart, with a « PNG » button that saves it as an image."""
 
-    def __init__(self, key: str, title: str, empty_text: str, parent: QWidget | None = None,
-                 *, height: int = CHART_HEIGHT) -> None:
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        empty_text: str,
+        parent: QWidget | None = None,
+        *,
+        height: int = CHART_HEIGHT,
+    ) -> None:
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.setBackgroundRoundness(0)
@@ -93,8 +94,10 @@ class ChartCard(Card):
         self.view.installEventFilter(self)
         self.view.setParent(self.stack)
         self.png_button = QToolButton(self)
-        self.png_button.setText(_t("PNG"))
-        self.png_button.setToolTip(_t("Enregistrer ce graphique en image PNG"))
+        self.png_button.setText(QCoreApplication.translate("ObservatoryView", "PNG"))
+        self.png_button.setToolTip(
+            QCoreApplication.translate("ObservatoryView", "Enregistrer ce graphique en image PNG")
+        )
         self.png_button.setAutoRaise(True)
         self.add_header_widget(self.png_button)
 
@@ -112,8 +115,9 @@ class ChartCard(Card):
         left_w = max((metrics.horizontalAdvance(t) for t in left), default=0) + 18
         right_w = max((metrics.horizontalAdvance(t) for t in right), default=0) + 18
         size = self.view.size()
-        self.chart.setPlotArea(QRectF(left_w, 8, max(40, size.width() - left_w - right_w),
-                                      max(40, size.height() - 16)))
+        self.chart.setPlotArea(
+            QRectF(left_w, 8, max(40, size.width() - left_w - right_w), max(40, size.height() - 16))
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if watched is self.view and event.type() == QEvent.Type.Resize:
@@ -142,9 +146,13 @@ class ChartCard(Card):
         if not pixmap.save(str(path), "PNG"):
             from passerelle.domain.errors import ValidationError
 
-            raise ValidationError("document_unwritable",
-                                  "Impossible d'écrire « {file} » : {error}.",
-                                  field="path", file=str(path), error="PNG")
+            raise ValidationError(
+                "document_unwritable",
+                "Impossible d'écrire « {file} » : {error}.",
+                field="path",
+                file=str(path),
+                error="PNG",
+            )
         return path
 
 
@@ -186,9 +194,12 @@ class ObservatoryView(RefreshingView):
         self.export_dir: Path | None = None
         self._loading_choices = False
         self.header = PageHeader(
-            _t("Observatoire"),
-            _t("Les chiffres des partenariats : parcours des dossiers, acteurs, territoires et "
-               "valeur mobilisée. Filtrez, puis exportez pour le comité de pilotage."),
+            QCoreApplication.translate("ObservatoryView", "Observatoire"),
+            QCoreApplication.translate(
+                "ObservatoryView",
+                "Les chiffres des partenariats : parcours des dossiers, acteurs, territoires et "
+                "valeur mobilisée. Filtrez, puis exportez pour le comité de pilotage.",
+            ),
             self,
         )
         # --- filters and exports
@@ -201,16 +212,25 @@ class ObservatoryView(RefreshingView):
             combo.currentIndexChanged.connect(self._handle_filter_changed)
         self.territory.setMaxVisibleItems(20)
         self.export_button = QToolButton(self)
-        self.export_button.setText(_t("Exporter"))
+        self.export_button.setText(QCoreApplication.translate("ObservatoryView", "Exporter"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.export_button)
-        self.export_xlsx_action = menu.addAction(_t("Chiffres (XLSX)…"))
+        self.export_xlsx_action = menu.addAction(
+            QCoreApplication.translate("ObservatoryView", "Chiffres (XLSX)…")
+        )
         self.export_anon_action = menu.addAction(
-            _t("Export anonymisé pour le comité de pilotage (XLSX)…"))
-        self.export_png_action = menu.addAction(_t("Tous les graphiques (PNG)…"))
+            QCoreApplication.translate(
+                "ObservatoryView", "Export anonymisé pour le comité de pilotage (XLSX)…"
+            )
+        )
+        self.export_png_action = menu.addAction(
+            QCoreApplication.translate("ObservatoryView", "Tous les graphiques (PNG)…")
+        )
         menu.addSeparator()
-        self.export_livret_action = menu.addAction(_t("Livret des partenariats réussis (DOCX)…"))
+        self.export_livret_action = menu.addAction(
+            QCoreApplication.translate("ObservatoryView", "Livret des partenariats réussis (DOCX)…")
+        )
         self.export_xlsx_action.triggered.connect(lambda: self._ask_xlsx(anonymised=False))
         self.export_anon_action.triggered.connect(lambda: self._ask_xlsx(anonymised=True))
         self.export_png_action.triggered.connect(self._ask_png_folder)
@@ -222,9 +242,11 @@ class ObservatoryView(RefreshingView):
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
-        for caption, combo in ((_t("Période"), self.period),
-                               (_t("Facilitateur"), self.facilitator),
-                               (_t("Territoire"), self.territory)):
+        for caption, combo in (
+            (QCoreApplication.translate("ObservatoryView", "Période"), self.period),
+            (QCoreApplication.translate("ObservatoryView", "Facilitateur"), self.facilitator),
+            (QCoreApplication.translate("ObservatoryView", "Territoire"), self.territory),
+        ):
             text = QLabel(caption, self)
             text.setBuddy(combo)
             bar.addWidget(text)
@@ -236,11 +258,28 @@ class ObservatoryView(RefreshingView):
 
         # --- key figures
         self.figures = {
-            "files": _Figure(_t("dossiers retenus"), self),
-            "success": _Figure(_t("partenariats réussis"), self),
-            "small": _Figure(_t("part des TPE/PME parmi les entreprises partenaires"), self),
-            "to_agreement": _Figure(_t("délai médian jusqu'à la convention"), self),
-            "value": _Figure(_t("valeur mobilisée par les conventions signées"), self),
+            "files": _Figure(
+                QCoreApplication.translate("ObservatoryView", "dossiers retenus"), self
+            ),
+            "success": _Figure(
+                QCoreApplication.translate("ObservatoryView", "partenariats réussis"), self
+            ),
+            "small": _Figure(
+                QCoreApplication.translate(
+                    "ObservatoryView", "part des TPE/PME parmi les entreprises partenaires"
+                ),
+                self,
+            ),
+            "to_agreement": _Figure(
+                QCoreApplication.translate("ObservatoryView", "délai médian jusqu'à la convention"),
+                self,
+            ),
+            "value": _Figure(
+                QCoreApplication.translate(
+                    "ObservatoryView", "valeur mobilisée par les conventions signées"
+                ),
+                self,
+            ),
         }
         figures_row = QHBoxLayout()
         figures_row.setSpacing(12)
@@ -248,41 +287,110 @@ class ObservatoryView(RefreshingView):
             figures_row.addWidget(figure, 1)
 
         # --- charts
-        no_file = _t("Aucun dossier ne correspond aux filtres : élargissez la période ou le "
-                     "territoire, ou ouvrez des dossiers dans « Dossiers ».")
+        no_file = QCoreApplication.translate(
+            "ObservatoryView",
+            "Aucun dossier ne correspond aux filtres : élargissez la période ou le "
+            "territoire, ou ouvrez des dossiers dans « Dossiers ».",
+        )
         self.cards: dict[str, ChartCard] = {
-            "funnel": ChartCard("funnel", _t("Entonnoir des dossiers"), no_file, self),
-            "stages": ChartCard("stages", _t("Dossiers par étape et statut"), no_file, self),
-            "durations": ChartCard("durations", _t("Durée médiane dans chaque étape"),
-                                   _t("Pas encore d'étape terminée : les durées se calculent "
-                                      "quand un dossier passe à l'étape suivante."), self),
-            "value": ChartCard("value", _t("Valeur mobilisée par année"),
-                               _t("Aucune convention signée sur la période : les montants "
-                                  "apparaissent quand une convention est signée."), self),
-            "category_actor": ChartCard("category_actor",
-                                        _t("Partenariats par catégorie et type de partenaire"),
-                                        no_file, self),
-            "sizes": ChartCard("sizes", _t("Taille des entreprises partenaires"),
-                               _t("Aucun dossier avec une entreprise partenaire."), self),
-            "communes": ChartCard("communes", _t("Communes et quartiers prioritaires"), no_file,
-                                  self),
-            "themes": ChartCard("themes", _t("Thématiques"),
-                                _t("Aucune thématique renseignée sur les dossiers retenus."),
-                                self),
-            "brakes": ChartCard("brakes", _t("Freins observés"),
-                                _t("Aucun frein renseigné sur les dossiers retenus."), self),
+            "funnel": ChartCard(
+                "funnel",
+                QCoreApplication.translate("ObservatoryView", "Entonnoir des dossiers"),
+                no_file,
+                self,
+            ),
+            "stages": ChartCard(
+                "stages",
+                QCoreApplication.translate("ObservatoryView", "Dossiers par étape et statut"),
+                no_file,
+                self,
+            ),
+            "durations": ChartCard(
+                "durations",
+                QCoreApplication.translate("ObservatoryView", "Durée médiane dans chaque étape"),
+                QCoreApplication.translate(
+                    "ObservatoryView",
+                    "Pas encore d'étape terminée : les durées se calculent "
+                    "quand un dossier passe à l'étape suivante.",
+                ),
+                self,
+            ),
+            "value": ChartCard(
+                "value",
+                QCoreApplication.translate("ObservatoryView", "Valeur mobilisée par année"),
+                QCoreApplication.translate(
+                    "ObservatoryView",
+                    "Aucune convention signée sur la période : les montants "
+                    "apparaissent quand une convention est signée.",
+                ),
+                self,
+            ),
+            "category_actor": ChartCard(
+                "category_actor",
+                QCoreApplication.translate(
+                    "ObservatoryView", "Partenariats par catégorie et type de partenaire"
+                ),
+                no_file,
+                self,
+            ),
+            "sizes": ChartCard(
+                "sizes",
+                QCoreApplication.translate("ObservatoryView", "Taille des entreprises partenaires"),
+                QCoreApplication.translate(
+                    "ObservatoryView", "Aucun dossier avec une entreprise partenaire."
+                ),
+                self,
+            ),
+            "communes": ChartCard(
+                "communes",
+                QCoreApplication.translate("ObservatoryView", "Communes et quartiers prioritaires"),
+                no_file,
+                self,
+            ),
+            "themes": ChartCard(
+                "themes",
+                QCoreApplication.translate("ObservatoryView", "Thématiques"),
+                QCoreApplication.translate(
+                    "ObservatoryView", "Aucune thématique renseignée sur les dossiers retenus."
+                ),
+                self,
+            ),
+            "brakes": ChartCard(
+                "brakes",
+                QCoreApplication.translate("ObservatoryView", "Freins observés"),
+                QCoreApplication.translate(
+                    "ObservatoryView", "Aucun frein renseigné sur les dossiers retenus."
+                ),
+                self,
+            ),
         }
         self.cards["funnel"].set_hint(
-            _t("Dossiers ayant atteint chaque étape ; à droite, la part des dossiers de "
-               "l'étape précédente qui l'ont atteinte."))
+            QCoreApplication.translate(
+                "ObservatoryView",
+                "Dossiers ayant atteint chaque étape ; à droite, la part des dossiers de "
+                "l'étape précédente qui l'ont atteinte.",
+            )
+        )
         self.cards["durations"].set_hint(
-            _t("En jours, sur les passages d'étape terminés de l'historique."))
+            QCoreApplication.translate(
+                "ObservatoryView", "En jours, sur les passages d'étape terminés de l'historique."
+            )
+        )
         self.cards["value"].set_hint(
-            _t("En milliers d'euros, par année de signature des conventions."))
+            QCoreApplication.translate(
+                "ObservatoryView", "En milliers d'euros, par année de signature des conventions."
+            )
+        )
         self.cards["sizes"].set_hint(
-            _t("TPE : moins de 10 salariés (tranche d'effectifs SIRENE)."))
+            QCoreApplication.translate(
+                "ObservatoryView", "TPE : moins de 10 salariés (tranche d'effectifs SIRENE)."
+            )
+        )
         self.cards["communes"].set_hint(
-            _t("Les {n} communes qui comptent le plus de dossiers.").format(n=TOP_N))
+            QCoreApplication.translate(
+                "ObservatoryView", "Les {n} communes qui comptent le plus de dossiers."
+            ).format(n=TOP_N)
+        )
         for card in self.cards.values():
             card.png_button.clicked.connect(lambda _=False, c=card: self._ask_png(c))
 
@@ -292,8 +400,17 @@ class ObservatoryView(RefreshingView):
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(14)
         grid.addLayout(figures_row, 0, 0, 1, 2)
-        order = ("funnel", "stages", "durations", "value", "category_actor", "sizes",
-                 "communes", "themes", "brakes")
+        order = (
+            "funnel",
+            "stages",
+            "durations",
+            "value",
+            "category_actor",
+            "sizes",
+            "communes",
+            "themes",
+            "brakes",
+        )
         for index, key in enumerate(order):
             grid.addWidget(self.cards[key], 1 + index // 2, index % 2)
         grid.setColumnStretch(0, 1)
@@ -331,25 +448,39 @@ class ObservatoryView(RefreshingView):
     def _fill_filters(self, choices: FilterChoices) -> None:
         """Refill the combos from the data, keeping the current selections when still there."""
         self._loading_choices = True
-        previous = (self.period.currentData(), self.facilitator.currentData(),
-                    self.territory.currentData())
+        previous = (
+            self.period.currentData(),
+            self.facilitator.currentData(),
+            self.territory.currentData(),
+        )
         self.period.clear()
-        self.period.addItem(_t("Toute la période"), "")
-        self.period.addItem(_t("12 derniers mois"), "12m")
+        self.period.addItem(QCoreApplication.translate("ObservatoryView", "Toute la période"), "")
+        self.period.addItem(
+            QCoreApplication.translate("ObservatoryView", "12 derniers mois"), "12m"
+        )
         for year in choices.years:
             self.period.addItem(str(year), str(year))
         self.facilitator.clear()
-        self.facilitator.addItem(_t("Tous les facilitateurs"), "")
+        self.facilitator.addItem(
+            QCoreApplication.translate("ObservatoryView", "Tous les facilitateurs"), ""
+        )
         for name in choices.facilitators:
             self.facilitator.addItem(name, name)
         self.territory.clear()
-        self.territory.addItem(_t("Tout le territoire"), "")
-        self.territory.addItem(_t("Quartiers prioritaires (QPV)"), "qpv:1")
-        self.territory.addItem(_t("Hors quartiers prioritaires"), "qpv:0")
+        self.territory.addItem(
+            QCoreApplication.translate("ObservatoryView", "Tout le territoire"), ""
+        )
+        self.territory.addItem(
+            QCoreApplication.translate("ObservatoryView", "Quartiers prioritaires (QPV)"), "qpv:1"
+        )
+        self.territory.addItem(
+            QCoreApplication.translate("ObservatoryView", "Hors quartiers prioritaires"), "qpv:0"
+        )
         for code, name in choices.communes:
             self.territory.addItem(f"{name or code}", f"commune:{code}")
-        for combo, data in zip((self.period, self.facilitator, self.territory), previous,
-                               strict=True):
+        for combo, data in zip(
+            (self.period, self.facilitator, self.territory), previous, strict=True
+        ):
             index = combo.findData(data)
             combo.setCurrentIndex(max(0, index))
         self._loading_choices = False
@@ -369,10 +500,18 @@ class ObservatoryView(RefreshingView):
             show_error(self, exc)
             return
         if reload_choices:
-            self.ctx.runner.run(lambda: service.filter_choices(db), self._handle_choices,
-                                lambda exc: show_error(self, exc), db=False)
-        self.ctx.runner.run(lambda: service.compute(db, flt), self._handle_loaded,
-                            lambda exc: show_error(self, exc), db=False)
+            self.ctx.runner.run(
+                lambda: service.filter_choices(db),
+                self._handle_choices,
+                lambda exc: show_error(self, exc),
+                db=False,
+            )
+        self.ctx.runner.run(
+            lambda: service.compute(db, flt),
+            self._handle_loaded,
+            lambda exc: show_error(self, exc),
+            db=False,
+        )
 
     def _handle_choices(self, choices: FilterChoices) -> None:
         self.choices = choices
@@ -388,8 +527,16 @@ class ObservatoryView(RefreshingView):
         share = obs.small_companies_share
         self.figures["small"].set_text("—" if share is None else _percent(share))
         days = obs.to_agreement_median_days
-        self.figures["to_agreement"].set_text(
-            "—" if days is None else _t("{n} jours").format(n=locale.toString(round(days))))
+        if days is None:
+            self.figures["to_agreement"].set_text("—")
+        else:
+            n = round(days)
+            text = (
+                QCoreApplication.translate("ObservatoryView", "{n} jour")
+                if singular(n)
+                else QCoreApplication.translate("ObservatoryView", "{n} jours")
+            )
+            self.figures["to_agreement"].set_text(text.format(n=locale.toString(n)))
         total = sum(v.total_cents for v in obs.value_by_year)
         self.figures["value"].set_text(_euros_short(total))
         no_files = obs.files == 0
@@ -400,10 +547,12 @@ class ObservatoryView(RefreshingView):
         self._draw_category_actor(obs)
         self._draw_sizes(obs)
         self._draw_communes(obs)
-        self._draw_keys(self.cards["themes"], [(export.theme_label(k.key), k.files)
-                                               for k in obs.themes[:TOP_N]])
-        self._draw_keys(self.cards["brakes"], [(export.enum_label(Brake, k.key), k.files)
-                                               for k in obs.brakes])
+        self._draw_keys(
+            self.cards["themes"], [(export.theme_label(k.key), k.files) for k in obs.themes[:TOP_N]]
+        )
+        self._draw_keys(
+            self.cards["brakes"], [(export.enum_label(Brake, k.key), k.files) for k in obs.brakes]
+        )
         for key in ("funnel", "stages", "category_actor", "communes"):
             self.cards[key].set_empty(no_files)
         self.cards["durations"].set_empty(not any(s.stays for s in obs.stages))
@@ -421,7 +570,9 @@ class ObservatoryView(RefreshingView):
         rates = {c.to_stage: c.rate for c in obs.conversions}
         categories, rates_text = [], []
         pad = QBarSet("")
-        bars = QBarSet(_t("Dossiers ayant atteint l'étape"))
+        bars = QBarSet(
+            QCoreApplication.translate("ObservatoryView", "Dossiers ayant atteint l'étape")
+        )
         for s in reversed(obs.stages):  # horizontal bars are drawn bottom-up
             rate = rates.get(s.stage)
             categories.append(export.stage_label(s.stage))
@@ -439,8 +590,7 @@ class ObservatoryView(RefreshingView):
         series.setBarWidth(0.8)
         _bar_labels(series)
         card.chart.addSeries(series)
-        _axes(card.chart, series, categories, horizontal=True, show_values=False,
-              maximum=top)
+        _axes(card.chart, series, categories, horizontal=True, show_values=False, maximum=top)
         # the conversion rates on the right, each facing the stage it leads to
         right = QBarCategoryAxis()
         right.append(_unique(rates_text))
@@ -461,15 +611,19 @@ class ObservatoryView(RefreshingView):
             bar = QBarSet(label(status))
             bar.setColor(QColor(colour))
             for s in reversed(obs.stages):
-                bar.append(next((k.files for k in s.current_by_status
-                                 if k.key == status.value), 0))
+                bar.append(next((k.files for k in s.current_by_status if k.key == status.value), 0))
             series.append(bar)
         _bar_labels(series)
         card.chart.addSeries(series)
         top = max((s.current for s in obs.stages), default=0)
         _quiet_small_labels(series, top)
-        _axes(card.chart, series, [export.stage_label(s.stage) for s in reversed(obs.stages)],
-              horizontal=True, maximum=top)
+        _axes(
+            card.chart,
+            series,
+            [export.stage_label(s.stage) for s in reversed(obs.stages)],
+            horizontal=True,
+            maximum=top,
+        )
         _legend(card.chart)
 
     def _draw_durations(self, obs: Observatory) -> None:
@@ -477,7 +631,7 @@ class ObservatoryView(RefreshingView):
         card.clear()
         measured = [s for s in obs.stages if s.median_days is not None]
         series = QHorizontalBarSeries()
-        days = QBarSet(_t("Jours (médiane)"))
+        days = QBarSet(QCoreApplication.translate("ObservatoryView", "Jours (médiane)"))
         days.setColor(QColor(PALETTE[1]))
         categories = []
         for s in reversed(measured):
@@ -487,8 +641,13 @@ class ObservatoryView(RefreshingView):
         _bar_labels(series, "@value")
         series.setLabelsPrecision(4)
         card.chart.addSeries(series)
-        _axes(card.chart, series, categories, horizontal=True,
-              maximum=max((s.median_days or 0 for s in measured), default=0))
+        _axes(
+            card.chart,
+            series,
+            categories,
+            horizontal=True,
+            maximum=max((s.median_days or 0 for s in measured), default=0),
+        )
         card.chart.legend().setVisible(False)
 
     def _draw_value(self, obs: Observatory) -> None:
@@ -496,9 +655,18 @@ class ObservatoryView(RefreshingView):
         card.clear()
         series = QStackedBarSeries()
         sets = [
-            (_t("Numéraire"), [v.cash_cents for v in obs.value_by_year]),
-            (_t("En nature"), [v.in_kind_cents for v in obs.value_by_year]),
-            (_t("Compétences"), [v.skills_cents for v in obs.value_by_year]),
+            (
+                QCoreApplication.translate("ObservatoryView", "Numéraire"),
+                [v.cash_cents for v in obs.value_by_year],
+            ),
+            (
+                QCoreApplication.translate("ObservatoryView", "En nature"),
+                [v.in_kind_cents for v in obs.value_by_year],
+            ),
+            (
+                QCoreApplication.translate("ObservatoryView", "Compétences"),
+                [v.skills_cents for v in obs.value_by_year],
+            ),
         ]
         for index, (name, values) in enumerate(sets):
             bar = QBarSet(name)
@@ -507,8 +675,13 @@ class ObservatoryView(RefreshingView):
                 bar.append(cents / 100_000)  # thousands of euros
             series.append(bar)
         card.chart.addSeries(series)
-        _axes(card.chart, series, [str(v.year) for v in obs.value_by_year], horizontal=False,
-              maximum=max((v.total_cents / 100_000 for v in obs.value_by_year), default=0))
+        _axes(
+            card.chart,
+            series,
+            [str(v.year) for v in obs.value_by_year],
+            horizontal=False,
+            maximum=max((v.total_cents / 100_000 for v in obs.value_by_year), default=0),
+        )
         _legend(card.chart)
 
     def _draw_category_actor(self, obs: Observatory) -> None:
@@ -523,23 +696,37 @@ class ObservatoryView(RefreshingView):
         if any(category_of(c.category) == "" for c in obs.category_actor):
             categories.append("")
         known_kinds = [k.value for k in OrganisationKind]
-        kinds = sorted({c.actor_kind or "" for c in obs.category_actor},
-                       key=lambda k: known_kinds.index(k) if k in known_kinds else 99)
+        kinds = sorted(
+            {c.actor_kind or "" for c in obs.category_actor},
+            key=lambda k: known_kinds.index(k) if k in known_kinds else 99,
+        )
         series = QHorizontalStackedBarSeries()
         for index, kind in enumerate(kinds):
             bar = QBarSet(export.enum_label(OrganisationKind, kind or None))
             bar.setColor(QColor(PALETTE[index % len(PALETTE)]))
             for category in reversed(categories):
-                bar.append(sum(c.files for c in obs.category_actor
-                               if (c.actor_kind or "") == kind
-                               and category_of(c.category) == category))
+                bar.append(
+                    sum(
+                        c.files
+                        for c in obs.category_actor
+                        if (c.actor_kind or "") == kind and category_of(c.category) == category
+                    )
+                )
             series.append(bar)
         _bar_labels(series)
         card.chart.addSeries(series)
-        names = [export.enum_label(PartnershipCategory, c or None, _t("Non renseignée"))
-                 for c in reversed(categories)]
-        totals = [sum(c.files for c in obs.category_actor if category_of(c.category) == cat)
-                  for cat in categories]
+        names = [
+            export.enum_label(
+                PartnershipCategory,
+                c or None,
+                QCoreApplication.translate("ObservatoryView", "Non renseignée"),
+            )
+            for c in reversed(categories)
+        ]
+        totals = [
+            sum(c.files for c in obs.category_actor if category_of(c.category) == cat)
+            for cat in categories
+        ]
         _quiet_small_labels(series, max(totals, default=0))
         _axes(card.chart, series, names, horizontal=True, maximum=max(totals, default=0))
         _legend(card.chart)
@@ -553,7 +740,7 @@ class ObservatoryView(RefreshingView):
         total = sum(s.files for s in obs.sizes) or 1
         colours = {"TPE": PALETTE[0], "PME": "#7aa6d2", "ETI": PALETTE[1], "GE": "#a05a2c"}
         for s in obs.sizes:
-            name = s.size_class or _t("Non renseignée")
+            name = s.size_class or QCoreApplication.translate("ObservatoryView", "Non renseignée")
             piece = series.append(f"{name} — {_percent(s.files / total)}", s.files)
             piece.setColor(QColor(colours.get(s.size_class or "", PALETTE[4])))
             piece.setLabelVisible(False)  # the legend carries the percentages, unclipped
@@ -569,15 +756,21 @@ class ObservatoryView(RefreshingView):
         card = self.cards["communes"]
         card.clear()
         top = list(obs.communes[:TOP_N])
-        inside = QBarSet(_t("En QPV"))
-        outside = QBarSet(_t("Hors QPV"))
+        inside = QBarSet(QCoreApplication.translate("ObservatoryView", "En QPV"))
+        outside = QBarSet(QCoreApplication.translate("ObservatoryView", "Hors QPV"))
         inside.setColor(QColor(PALETTE[1]))
         outside.setColor(QColor(PALETTE[0]))
         names = []
         for c in reversed(top):
-            name = c.commune_name or c.commune_insee or _t("Non renseignée")
+            name = (
+                c.commune_name
+                or c.commune_insee
+                or QCoreApplication.translate("ObservatoryView", "Non renseignée")
+            )
             if c.qpv_files:
-                name = _t("{commune} ({n} en QPV)").format(commune=name, n=c.qpv_files)
+                name = QCoreApplication.translate(
+                    "ObservatoryView", "{commune} ({n} en QPV)"
+                ).format(commune=name, n=c.qpv_files)
             names.append(name)
             inside.append(c.qpv_files)
             outside.append(c.files - c.qpv_files)
@@ -587,13 +780,18 @@ class ObservatoryView(RefreshingView):
         _bar_labels(series)
         card.chart.addSeries(series)
         _quiet_small_labels(series, max((c.files for c in top), default=0))
-        _axes(card.chart, series, names, horizontal=True,
-              maximum=max((c.files for c in top), default=0))
+        _axes(
+            card.chart,
+            series,
+            names,
+            horizontal=True,
+            maximum=max((c.files for c in top), default=0),
+        )
         _legend(card.chart)
 
     def _draw_keys(self, card: ChartCard, items: Sequence[tuple[str, int]]) -> None:
         card.clear()
-        bar = QBarSet(_t("Dossiers"))
+        bar = QBarSet(QCoreApplication.translate("ObservatoryView", "Dossiers"))
         bar.setColor(QColor(PALETTE[3] if card.key == "brakes" else PALETTE[2]))
         names = []
         for name, n in reversed(items):
@@ -603,8 +801,13 @@ class ObservatoryView(RefreshingView):
         series.append(bar)
         _bar_labels(series)
         card.chart.addSeries(series)
-        _axes(card.chart, series, names, horizontal=True,
-              maximum=max((n for _, n in items), default=0))
+        _axes(
+            card.chart,
+            series,
+            names,
+            horizontal=True,
+            maximum=max((n for _, n in items), default=0),
+        )
         card.chart.legend().setVisible(False)
 
     # --- exports ----------------------------------------------------------------------------
@@ -615,16 +818,23 @@ class ObservatoryView(RefreshingView):
     def _ask_xlsx(self, *, anonymised: bool) -> None:
         if self.observatory is None:
             return
-        name = (_t("observatoire_anonymise_{date}.xlsx") if anonymised
-                else _t("observatoire_{date}.xlsx")).format(date=date.today().isoformat())
+        name = (
+            QCoreApplication.translate("ObservatoryView", "observatoire_anonymise_{date}.xlsx")
+            if anonymised
+            else QCoreApplication.translate("ObservatoryView", "observatoire_{date}.xlsx")
+        ).format(date=date.today().isoformat())
         path, _ = QFileDialog.getSaveFileName(
-            self, _t("Exporter les chiffres"), str(self._default_dir() / name),
-            _t("Classeurs Excel (*.xlsx)"))
+            self,
+            QCoreApplication.translate("ObservatoryView", "Exporter les chiffres"),
+            str(self._default_dir() / name),
+            QCoreApplication.translate("ObservatoryView", "Classeurs Excel (*.xlsx)"),
+        )
         if path:
             self.export_figures(_with_suffix(Path(path), ".xlsx"), anonymised=anonymised)
 
-    def export_figures(self, path: Path, *, anonymised: bool,
-                       done: Callable[[Path], None] | None = None) -> None:
+    def export_figures(
+        self, path: Path, *, anonymised: bool, done: Callable[[Path], None] | None = None
+    ) -> None:
         """Write the figures on screen to ``path`` (XLSX), off the UI thread."""
         obs = self.observatory
         if obs is None:
@@ -632,13 +842,19 @@ class ObservatoryView(RefreshingView):
         commune = dict(self.choices.communes).get(obs.filter.commune_insee or "")
         self.ctx.runner.run(
             lambda: export.write_xlsx(obs, path, anonymised=anonymised, commune_name=commune),
-            lambda p: self._exported(p, done), lambda exc: show_error(self, exc), db=False)
+            lambda p: self._exported(p, done),
+            lambda exc: show_error(self, exc),
+            db=False,
+        )
 
     def _ask_png(self, card: ChartCard) -> None:
         name = f"observatoire_{card.key}.png"
         path, _ = QFileDialog.getSaveFileName(
-            self, _t("Enregistrer le graphique"), str(self._default_dir() / name),
-            _t("Images PNG (*.png)"))
+            self,
+            QCoreApplication.translate("ObservatoryView", "Enregistrer le graphique"),
+            str(self._default_dir() / name),
+            QCoreApplication.translate("ObservatoryView", "Images PNG (*.png)"),
+        )
         if path:
             try:
                 self._exported(card.save_png(_with_suffix(Path(path), ".png")), None)
@@ -647,28 +863,46 @@ class ObservatoryView(RefreshingView):
 
     def _ask_png_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, _t("Dossier où enregistrer les graphiques"), str(self._default_dir()))
+            self,
+            QCoreApplication.translate("ObservatoryView", "Dossier où enregistrer les graphiques"),
+            str(self._default_dir()),
+        )
         if folder:
             try:
                 paths = self.export_charts(Path(folder))
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 show_error(self, exc)
                 return
-            self.status.setText(_t("{n} graphiques enregistrés dans {folder}").format(
-                n=len(paths), folder=folder))
+            text = (
+                QCoreApplication.translate(
+                    "ObservatoryView", "{n} graphique enregistré dans {folder}"
+                )
+                if singular(len(paths))
+                else QCoreApplication.translate(
+                    "ObservatoryView", "{n} graphiques enregistrés dans {folder}"
+                )
+            )
+            self.status.setText(text.format(n=len(paths), folder=folder))
 
     def export_charts(self, folder: Path) -> list[Path]:
         """Every chart that has figures as ``observatoire_<chart>.png`` in ``folder``."""
         folder.mkdir(parents=True, exist_ok=True)
-        return [card.save_png(folder / f"observatoire_{key}.png")
-                for key, card in self.cards.items() if not card.is_empty_shown()]
+        return [
+            card.save_png(folder / f"observatoire_{key}.png")
+            for key, card in self.cards.items()
+            if not card.is_empty_shown()
+        ]
 
     def _ask_livret(self) -> None:
-        name = _t("livret_partenariats_reussis_{date}.docx").format(
-            date=date.today().isoformat())
+        name = QCoreApplication.translate(
+            "ObservatoryView", "livret_partenariats_reussis_{date}.docx"
+        ).format(date=date.today().isoformat())
         path, _ = QFileDialog.getSaveFileName(
-            self, _t("Livret des partenariats réussis"), str(self._default_dir() / name),
-            _t("Documents Word (*.docx)"))
+            self,
+            QCoreApplication.translate("ObservatoryView", "Livret des partenariats réussis"),
+            str(self._default_dir() / name),
+            QCoreApplication.translate("ObservatoryView", "Documents Word (*.docx)"),
+        )
         if path:
             self.export_livret(_with_suffix(Path(path), ".docx"))
 
@@ -678,11 +912,18 @@ class ObservatoryView(RefreshingView):
         flt = self.current_filter()
         self.ctx.runner.run(
             lambda: export.write_livret(service.success_stories(db, flt), path),
-            lambda p: self._exported(p, done), lambda exc: show_error(self, exc), db=False)
+            lambda p: self._exported(p, done),
+            lambda exc: show_error(self, exc),
+            db=False,
+        )
 
     def _exported(self, path: Path, done: Callable[[Path], None] | None) -> None:
         self.export_dir = path.parent
-        self.status.setText(_t("Enregistré : {file}").format(file=path.name))
+        self.status.setText(
+            QCoreApplication.translate("ObservatoryView", "Enregistré : {file}").format(
+                file=path.name
+            )
+        )
         self.status.setToolTip(str(path))
         if done is not None:
             done(path)
@@ -758,9 +999,16 @@ def _legend(chart: QChart) -> None:
     legend.setFont(font)
 
 
-def _axes(chart: QChart, series: QAbstractBarSeries, categories: list[str], *,
-          horizontal: bool, maximum: float, show_values: bool = True,
-          value_title: str = "") -> None:
+def _axes(
+    chart: QChart,
+    series: QAbstractBarSeries,
+    categories: list[str],
+    *,
+    horizontal: bool,
+    maximum: float,
+    show_values: bool = True,
+    value_title: str = "",
+) -> None:
     """A category axis (left when horizontal, bottom otherwise) and a value axis from zero."""
     cat_axis = QBarCategoryAxis()
     cat_axis.append(categories)
