@@ -241,3 +241,21 @@ def test_filter_helpers(view: ObservatoryView) -> None:
     lines = dict(export.describe_filter(ObservatoryFilter(facilitator=NADIA),
                                         anonymised=True))
     assert "Nadia" not in str(lines)
+
+
+def test_anonymised_rates_never_reveal_a_hidden_count(mda_demo: Path, qapp,  # type: ignore[no-untyped-def]
+                                                      tmp_path: Path) -> None:
+    db = Database(mda_demo)
+    try:
+        obs = observatory.compute(db, ObservatoryFilter(facilitator="Nadia Haddad (MDA Roubaix)"))
+    finally:
+        db.close()
+    assert any(s.reached < 5 for s in obs.stages)  # the case this test is about
+    path = export.write_xlsx(obs, tmp_path / "anon.xlsx", anonymised=True)
+    rows = list(load_workbook(path)["Entonnoir"].iter_rows(min_row=2, values_only=True))
+    for previous, row in zip(rows, rows[1:], strict=False):
+        if isinstance(row[3], float):  # a rate is shown: both counts behind it are shown
+            assert isinstance(row[2], int) and row[2] >= 5
+            assert isinstance(previous[2], int) and previous[2] >= 5
+        elif row[2] == export.HIDDEN:
+            assert row[3] == export.HIDDEN

@@ -196,13 +196,19 @@ def figure_tables(obs: Observatory) -> list[Table]:
                 QCoreApplication.translate("ObservatoryExport", "Dossiers l'ayant atteinte"), count
             ),
             Column(
-                QCoreApplication.translate("ObservatoryExport", "Passage à l'étape suivante"), rate
+                QCoreApplication.translate(
+                    "ObservatoryExport", "Part des dossiers de l'étape précédente"
+                ),
+                rate,
             ),
             Column(QCoreApplication.translate("ObservatoryExport", "Séjours terminés"), count),
             Column(QCoreApplication.translate("ObservatoryExport", "Durée médiane (jours)"), days),
         ],
     )
-    rates = {c.from_stage: c.rate for c in obs.conversions}
+    # each rate on the row of the stage it leads to: reached counts never grow from one stage
+    # to the next, so a small count on the previous row is small on this one too and the rate
+    # is hidden with it (a rate on the previous row would leak this row's hidden count)
+    rates = {c.to_stage: c.rate for c in obs.conversions}
     for s in obs.stages:
         funnel.rows.append(
             [stage_label(s.stage), s.current, s.reached, rates.get(s.stage), s.stays, s.median_days]
