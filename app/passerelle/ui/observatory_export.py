@@ -526,7 +526,7 @@ def write_livret(
     facilitator, no contact. Amounts are those of the signed conventions of each file.
     """
     from docx import Document
-    from docx.enum.text import WD_BREAK
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
 
     if not stories:
@@ -561,9 +561,8 @@ def write_livret(
     if structure:
         doc.add_paragraph(structure)
     for index, story in enumerate(stories):
-        if index:
-            doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-        doc.add_heading(story.title, level=1)
+        heading = doc.add_heading(story.title, level=1)
+        heading.paragraph_format.page_break_before = index > 0  # one story a page
         parties = doc.add_paragraph()
         run = parties.add_run(
             " × ".join(n for n in (story.association_name, story.company_name) if n)
@@ -626,7 +625,7 @@ def write_livret(
                 QCoreApplication.translate("ObservatoryExport", "Valeur mobilisée"), level=2
             )
             table = doc.add_table(rows=0, cols=2)
-            table.style = "Light List Accent 1"
+            table.style = "Table Grid"
             for what, cents in (
                 (QCoreApplication.translate("ObservatoryExport", "Numéraire"), story.cash_cents),
                 (QCoreApplication.translate("ObservatoryExport", "En nature"), story.in_kind_cents),
@@ -639,4 +638,8 @@ def write_livret(
                 cells = table.add_row().cells
                 cells[0].text = what
                 cells[1].text = euros(Decimal(cents) / 100)
+                cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for cell in table.rows[-1].cells:  # the total
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
     return _save(path, doc.save)
