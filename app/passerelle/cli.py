@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="chiffres clés de la base")
     stats.add_argument("--db", type=Path, required=True)
     stats.add_argument("--json", action="store_true")
+    stats.add_argument("--from", dest="start", help="observatoire : début de période (AAAA-MM-JJ)")
+    stats.add_argument("--to", dest="end", help="observatoire : fin de période (AAAA-MM-JJ)")
+    stats.add_argument("--facilitator", help="observatoire : un facilitateur (nom exact)")
+    stats.add_argument("--commune", help="observatoire : code INSEE de la commune")
+    stats.add_argument("--qpv", choices=("oui", "non"), help="observatoire : en QPV ou hors QPV")
 
     doc = sub.add_parser("doc", help="documents à partir de modèles .docx")
     doc_sub = doc.add_subparsers(dest="doc_action", required=True)
@@ -152,11 +157,14 @@ def _cmd_db(args: argparse.Namespace, paths: object) -> int:
 
 def _cmd_stats(args: argparse.Namespace, paths: object) -> int:
     from passerelle import bootstrap
-    from passerelle.services import stats
+    from passerelle.services import observatory, stats
 
+    flt = observatory.filter_from_text(args.start, args.end, args.facilitator, args.commune,
+                                       args.qpv)
     db = bootstrap.open_database(_existing_db(args.db))
     try:
         figures = stats.collect(db)
+        figures["observatory"] = observatory.compute(db, flt).to_json()
     finally:
         db.close()
     if args.json:

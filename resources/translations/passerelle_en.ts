@@ -536,8 +536,16 @@ Skills (valued): {skills}</translation>
         <translation>Choose a partnership file or an agreement for the document.</translation>
     </message>
     <message>
+        <source>Code commune invalide : {value} (code INSEE à 5 caractères).</source>
+        <translation>Invalid municipality code: {value} (5-character INSEE code).</translation>
+    </message>
+    <message>
         <source>Commune inconnue dans la Métropole : {value}</source>
         <translation>Unknown commune in the Métropole: {value}</translation>
+    </message>
+    <message>
+        <source>Date invalide : {value} (attendu AAAA-MM-JJ).</source>
+        <translation>Invalid date: {value} (expected YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Dossier introuvable : {ref}.</source>
@@ -690,6 +698,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>La phrase de passe est vide.</source>
         <translation>The passphrase is empty.</translation>
+    </message>
+    <message>
+        <source>La période est vide : le {start} est après le {end}.</source>
+        <translation>The period is empty: {start} is after {end}.</translation>
     </message>
     <message>
         <source>La sauvegarde vers {path} a échoué : {error}</source>
@@ -3047,70 +3059,575 @@ For: {who}</translation>
     </message>
 </context>
 <context>
-    <name>ObservatoryView</name>
+    <name>ObservatoryExport</name>
     <message>
-        <source>Observatoire</source>
-        <translation>Observatory</translation>
+        <source>Non renseigné</source>
+        <extracomment>counts below this are hidden in the anonymised export</extracomment>
+        <translation>Not specified</translation>
     </message>
     <message>
-        <source>Les chiffres des partenariats du territoire, calculés sur toute la base (dossiers supprimés exclus).</source>
-        <translation>Partnership figures for the area, calculated across the whole database (deleted files excluded).</translation>
+        <source>tout</source>
+        <translation>all</translation>
     </message>
     <message>
-        <source>organisations</source>
-        <translation>organisations</translation>
+        <source>du {start} au {end}</source>
+        <translation>from {start} to {end}</translation>
     </message>
     <message>
-        <source>contacts</source>
-        <translation>contacts</translation>
+        <source>depuis le {start}</source>
+        <translation>since {start}</translation>
     </message>
     <message>
-        <source>dossiers</source>
-        <translation>files</translation>
+        <source>jusqu&apos;au {end}</source>
+        <translation>until {end}</translation>
     </message>
     <message>
-        <source>échanges consignés</source>
-        <translation>interactions logged</translation>
+        <source>toute la période</source>
+        <translation>whole period</translation>
     </message>
     <message>
-        <source>conventions</source>
-        <translation>agreements</translation>
+        <source>filtré (nom masqué)</source>
+        <translation>filtered (name hidden)</translation>
     </message>
     <message>
-        <source>événements</source>
-        <translation>events</translation>
+        <source>tous</source>
+        <translation>all</translation>
     </message>
     <message>
-        <source>Aucun dossier pour l&apos;instant : les étapes des dossiers ouverts s&apos;afficheront ici.</source>
-        <translation>No files yet: the stages of open files will be shown here.</translation>
+        <source>tout le territoire</source>
+        <translation>whole territory</translation>
     </message>
     <message>
-        <source>Dossiers par étape</source>
-        <translation>Files by stage</translation>
+        <source>quartiers prioritaires (QPV)</source>
+        <translation>priority neighbourhoods (QPV)</translation>
     </message>
     <message>
-        <source>Dossiers par catégorie de partenariat</source>
-        <translation>Files by partnership category</translation>
+        <source>hors QPV</source>
+        <translation>outside QPV</translation>
     </message>
     <message>
-        <source>Dossiers par statut</source>
-        <translation>Files by status</translation>
+        <source>Période</source>
+        <translation>Period</translation>
     </message>
     <message>
-        <source>Organisations par type</source>
-        <translation>Organisations by type</translation>
+        <source>Facilitateur</source>
+        <translation>Facilitator</translation>
     </message>
     <message>
-        <source>Aucune organisation pour l&apos;instant.</source>
-        <translation>No organisations yet.</translation>
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <source>Synthèse</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Indicateur</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Valeur</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Dossiers — {status}</source>
+        <translation>Files — {status}</translation>
+    </message>
+    <message>
+        <source>Dossiers en quartier prioritaire (QPV)</source>
+        <translation>Files in a priority neighbourhood (QPV)</translation>
+    </message>
+    <message>
+        <source>Partenariats réussis (livret)</source>
+        <translation>Successful partnerships (booklet)</translation>
+    </message>
+    <message>
+        <source>Dossiers arrivés à la convention (parcours mesuré)</source>
+        <translation>Files that reached the agreement (measured journey)</translation>
+    </message>
+    <message>
+        <source>Entonnoir</source>
+        <translation>Funnel</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Dossiers à cette étape</source>
+        <translation>Files at this stage</translation>
+    </message>
+    <message>
+        <source>Dossiers l&apos;ayant atteinte</source>
+        <translation>Files that reached it</translation>
+    </message>
+    <message>
+        <source>Part des dossiers de l&apos;étape précédente</source>
+        <translation>Share of the previous stage&apos;s files</translation>
+    </message>
+    <message>
+        <source>Séjours terminés</source>
+        <translation>Completed stays</translation>
+    </message>
+    <message>
+        <source>Durée médiane (jours)</source>
+        <translation>Median time (days)</translation>
+    </message>
+    <message>
+        <source>Délai jusqu&apos;à la convention</source>
+        <translation>Time to the agreement</translation>
+    </message>
+    <message>
+        <source>Dossiers mesurés</source>
+        <translation>Files measured</translation>
+    </message>
+    <message>
+        <source>Catégorie × type d&apos;acteur</source>
+        <translation>Category × actor type</translation>
+    </message>
+    <message>
+        <source>Catégorie de partenariat</source>
+        <translation>Partnership category</translation>
+    </message>
+    <message>
+        <source>Type de partenaire</source>
+        <translation>Partner type</translation>
     </message>
     <message>
         <source>Non renseignée</source>
         <translation>Not specified</translation>
     </message>
     <message>
-        <source>Autre</source>
-        <translation>Other</translation>
+        <source>Communes et QPV</source>
+        <translation>Municipalities and QPV</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Code INSEE</source>
+        <translation>INSEE code</translation>
+    </message>
+    <message>
+        <source>Dont en QPV</source>
+        <translation>Of which in a QPV</translation>
+    </message>
+    <message>
+        <source>Taille des entreprises</source>
+        <translation>Company size</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Entreprises distinctes</source>
+        <translation>Distinct companies</translation>
+    </message>
+    <message>
+        <source>TPE et PME</source>
+        <translation>Micro and SMEs</translation>
+    </message>
+    <message>
+        <source>ETI et grandes entreprises</source>
+        <translation>Mid-size and large companies</translation>
+    </message>
+    <message>
+        <source>Part des TPE/PME</source>
+        <translation>Share of micro/SMEs</translation>
+    </message>
+    <message>
+        <source>Dossiers TPE/PME</source>
+        <translation>Micro/SME files</translation>
+    </message>
+    <message>
+        <source>Dossiers ETI/GE</source>
+        <translation>Mid-size/large company files</translation>
+    </message>
+    <message>
+        <source>Thématiques</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Thématique</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Freins</source>
+        <translation>Brakes</translation>
+    </message>
+    <message>
+        <source>Frein</source>
+        <translation>Brake</translation>
+    </message>
+    <message>
+        <source>Valeur mobilisée par année</source>
+        <translation>Value mobilised per year</translation>
+    </message>
+    <message>
+        <source>Année</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Conventions</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Numéraire</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>En nature</source>
+        <translation>In kind</translation>
+    </message>
+    <message>
+        <source>Compétences</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Filtres</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Observatoire des partenariats — export anonymisé (comité de pilotage)</source>
+        <translation>Partnership observatory — anonymised export (steering committee)</translation>
+    </message>
+    <message>
+        <source>Observatoire des partenariats — chiffres</source>
+        <translation>Partnership observatory — figures</translation>
+    </message>
+    <message>
+        <source>Établi le</source>
+        <translation>Compiled on</translation>
+    </message>
+    <message>
+        <source>Les effectifs inférieurs à 5 sont masqués (« &lt; 5 »), ainsi que les taux, durées et montants calculés sur eux. Aucun nom de personne ni d&apos;organisation n&apos;y figure.</source>
+        <translation>Counts below 5 are hidden (“&lt; 5”), as are the rates, durations and amounts computed from them. No name of a person or an organisation appears.</translation>
+    </message>
+    <message>
+        <source>Livret des partenariats réussis</source>
+        <translation>Successful partnerships booklet</translation>
+    </message>
+    <message>
+        <source>{n} partenariat entre une association et une entreprise du territoire, établi le {date}.</source>
+        <translation>{n} partnership between an association and a company of the territory, compiled on {date}.</translation>
+    </message>
+    <message>
+        <source>{n} partenariats entre associations et entreprises du territoire, établi le {date}.</source>
+        <translation>{n} partnerships between associations and companies of the territory, compiled on {date}.</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Étape atteinte</source>
+        <translation>Stage reached</translation>
+    </message>
+    <message>
+        <source>quartier prioritaire (QPV)</source>
+        <translation>priority neighbourhood (QPV)</translation>
+    </message>
+    <message>
+        <source>Depuis</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Le partenariat</source>
+        <translation>The partnership</translation>
+    </message>
+    <message>
+        <source>Valeur mobilisée</source>
+        <translation>Value mobilised</translation>
+    </message>
+</context>
+<context>
+    <name>ObservatoryView</name>
+    <message>
+        <source>PNG</source>
+        <extracomment>one colour per series, the same palette everywhere (readable in print and for most colour-blind readers: blue, orange, green, purple, grey, brown)</extracomment>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <source>Enregistrer ce graphique en image PNG</source>
+        <translation>Save this chart as a PNG image</translation>
+    </message>
+    <message>
+        <source>Observatoire</source>
+        <translation>Observatory</translation>
+    </message>
+    <message>
+        <source>Les chiffres des partenariats : parcours des dossiers, acteurs, territoires et valeur mobilisée. Filtrez, puis exportez pour le comité de pilotage.</source>
+        <translation>Partnership figures: file journeys, actors, territories and value mobilised. Filter, then export for the steering committee.</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Chiffres (XLSX)…</source>
+        <translation>Figures (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Export anonymisé pour le comité de pilotage (XLSX)…</source>
+        <translation>Anonymised export for the steering committee (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tous les graphiques (PNG)…</source>
+        <translation>All charts (PNG)…</translation>
+    </message>
+    <message>
+        <source>Livret des partenariats réussis (DOCX)…</source>
+        <translation>Successful partnerships booklet (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Facilitateur</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <source>dossiers retenus</source>
+        <translation>files selected</translation>
+    </message>
+    <message>
+        <source>partenariats réussis</source>
+        <translation>successful partnerships</translation>
+    </message>
+    <message>
+        <source>part des TPE/PME parmi les entreprises partenaires</source>
+        <translation>share of micro/small and medium firms among partner companies</translation>
+    </message>
+    <message>
+        <source>délai médian jusqu&apos;à la convention</source>
+        <translation>median time to the agreement</translation>
+    </message>
+    <message>
+        <source>valeur mobilisée par les conventions signées</source>
+        <translation>value mobilised by signed agreements</translation>
+    </message>
+    <message>
+        <source>Aucun dossier ne correspond aux filtres : élargissez la période ou le territoire, ou ouvrez des dossiers dans « Dossiers ».</source>
+        <translation>No file matches the filters: widen the period or the territory, or open files under “Files”.</translation>
+    </message>
+    <message>
+        <source>Entonnoir des dossiers</source>
+        <translation>Files funnel</translation>
+    </message>
+    <message>
+        <source>Dossiers par étape et statut</source>
+        <translation>Files by stage and status</translation>
+    </message>
+    <message>
+        <source>Durée médiane dans chaque étape</source>
+        <translation>Median time in each stage</translation>
+    </message>
+    <message>
+        <source>Pas encore d&apos;étape terminée : les durées se calculent quand un dossier passe à l&apos;étape suivante.</source>
+        <translation>No completed stage yet: durations are computed when a file moves to the next stage.</translation>
+    </message>
+    <message>
+        <source>Valeur mobilisée par année</source>
+        <translation>Value mobilised per year</translation>
+    </message>
+    <message>
+        <source>Aucune convention signée sur la période : les montants apparaissent quand une convention est signée.</source>
+        <translation>No agreement signed in the period: amounts appear once an agreement is signed.</translation>
+    </message>
+    <message>
+        <source>Partenariats par catégorie et type de partenaire</source>
+        <translation>Partnerships by category and partner type</translation>
+    </message>
+    <message>
+        <source>Taille des entreprises partenaires</source>
+        <translation>Size of partner companies</translation>
+    </message>
+    <message>
+        <source>Aucun dossier avec une entreprise partenaire.</source>
+        <translation>No file with a partner company.</translation>
+    </message>
+    <message>
+        <source>Communes et quartiers prioritaires</source>
+        <translation>Municipalities and priority neighbourhoods</translation>
+    </message>
+    <message>
+        <source>Thématiques</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Aucune thématique renseignée sur les dossiers retenus.</source>
+        <translation>No theme recorded on the selected files.</translation>
+    </message>
+    <message>
+        <source>Freins observés</source>
+        <translation>Observed brakes</translation>
+    </message>
+    <message>
+        <source>Aucun frein renseigné sur les dossiers retenus.</source>
+        <translation>No brake recorded on the selected files.</translation>
+    </message>
+    <message>
+        <source>Dossiers ayant atteint chaque étape ; à droite, la part des dossiers de l&apos;étape précédente qui l&apos;ont atteinte.</source>
+        <translation>Files that reached each stage; on the right, the share of the previous stage&apos;s files that reached it.</translation>
+    </message>
+    <message>
+        <source>En jours, sur les passages d&apos;étape terminés de l&apos;historique.</source>
+        <translation>In days, over the completed stage moves of the history.</translation>
+    </message>
+    <message>
+        <source>En milliers d&apos;euros, par année de signature des conventions.</source>
+        <translation>In thousands of euros, by year the agreements were signed.</translation>
+    </message>
+    <message>
+        <source>TPE : moins de 10 salariés (tranche d&apos;effectifs SIRENE).</source>
+        <translation>Micro-enterprise (TPE): fewer than 10 employees (SIRENE headcount bracket).</translation>
+    </message>
+    <message>
+        <source>Les {n} communes qui comptent le plus de dossiers.</source>
+        <translation>The {n} municipalities with the most files.</translation>
+    </message>
+    <message>
+        <source>Toute la période</source>
+        <translation>Whole period</translation>
+    </message>
+    <message>
+        <source>12 derniers mois</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <source>Tous les facilitateurs</source>
+        <translation>All facilitators</translation>
+    </message>
+    <message>
+        <source>Tout le territoire</source>
+        <translation>Whole territory</translation>
+    </message>
+    <message>
+        <source>Quartiers prioritaires (QPV)</source>
+        <translation>Priority neighbourhoods (QPV)</translation>
+    </message>
+    <message>
+        <source>Hors quartiers prioritaires</source>
+        <translation>Outside priority neighbourhoods</translation>
+    </message>
+    <message>
+        <source>{n} jour</source>
+        <translation>{n} day</translation>
+    </message>
+    <message>
+        <source>{n} jours</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Dossiers ayant atteint l&apos;étape</source>
+        <translation>Files that reached the stage</translation>
+    </message>
+    <message>
+        <source>Jours (médiane)</source>
+        <translation>Days (median)</translation>
+    </message>
+    <message>
+        <source>Numéraire</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>En nature</source>
+        <translation>In kind</translation>
+    </message>
+    <message>
+        <source>Compétences</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>En QPV</source>
+        <translation>In a QPV</translation>
+    </message>
+    <message>
+        <source>Hors QPV</source>
+        <translation>Outside QPV</translation>
+    </message>
+    <message>
+        <source>{commune} ({n} en QPV)</source>
+        <translation>{commune} ({n} in a QPV)</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>observatoire_anonymise_{date}.xlsx</source>
+        <translation>observatory_anonymised_{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>observatoire_{date}.xlsx</source>
+        <translation>observatory_{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Exporter les chiffres</source>
+        <translation>Export the figures</translation>
+    </message>
+    <message>
+        <source>Classeurs Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Enregistrer le graphique</source>
+        <translation>Save the chart</translation>
+    </message>
+    <message>
+        <source>Images PNG (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Dossier où enregistrer les graphiques</source>
+        <translation>Folder to save the charts in</translation>
+    </message>
+    <message>
+        <source>{n} graphique enregistré dans {folder}</source>
+        <translation>{n} chart saved in {folder}</translation>
+    </message>
+    <message>
+        <source>{n} graphiques enregistrés dans {folder}</source>
+        <translation>{n} charts saved in {folder}</translation>
+    </message>
+    <message>
+        <source>livret_partenariats_reussis_{date}.docx</source>
+        <translation>successful_partnerships_booklet_{date}.docx</translation>
+    </message>
+    <message>
+        <source>Livret des partenariats réussis</source>
+        <translation>Successful partnerships booklet</translation>
+    </message>
+    <message>
+        <source>Documents Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Enregistré : {file}</source>
+        <translation>Saved: {file}</translation>
+    </message>
+    <message>
+        <source>Non renseignée</source>
+        <translation>Not specified</translation>
     </message>
 </context>
 <context>

@@ -52,8 +52,8 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
                                        for n, key in enumerate(VIEW_KEYS, start=1)]
     assert [n.split("_", 1)[1] for n in names[len(VIEW_KEYS):]] == [
         "organisation_detail.png", "contact_detail.png", "file_detail.png", "search.png",
-        "meeting_dialog.png", "event_detail.png", "speed_dating_plan.png", "guide.png",
-        "welcome_wizard.png", "welcome_profile.png"]
+        "meeting_dialog.png", "observatory_2.png", "observatory_3.png", "event_detail.png",
+        "speed_dating_plan.png", "guide.png", "welcome_wizard.png", "welcome_profile.png"]
     for path in written:
         image = QImage(str(path))
         assert path.stat().st_size > 5_000, path
@@ -64,6 +64,7 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
 
 def test_empty_database_still_covers_every_view(qapp, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     written = take_screenshots(db, tmp_path)
-    # no file to detail; search, meeting, guide and the wizard's two pages remain
-    assert len(written) == len(VIEW_KEYS) + 5
+    # no file to detail; search, meeting, the observatory's lower charts, the guide and the
+    # wizard's two pages remain
+    assert len(written) == len(VIEW_KEYS) + 7
     assert all(p.stat().st_size > 0 for p in written)

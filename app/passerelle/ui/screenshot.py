@@ -140,6 +140,16 @@ def take_screenshots(
         save("meeting_dialog", _composite(window, dialog))
         _close_dialog(dialog)
 
+        # the observatory's charts below the fold
+        window.show_view("observatory")
+        scroll = getattr(window.view("observatory"), "scroll", None)
+        if scroll is not None:
+            bar = scroll.verticalScrollBar()
+            for part in (1, 2):
+                bar.setValue(bar.maximum() if part == 2 else bar.pageStep())
+                save(f"observatory_{part + 1}")
+            bar.setValue(0)
+
         from passerelle.ui.screenshot_events import shoot_events
 
         shoot_events(db, ctx, window, save, _composite, _close_dialog,
