@@ -43,7 +43,6 @@ from passerelle.services import sync
 from passerelle.services.common import utcnow
 from passerelle.services.sync import ExportReport, ImportReport
 from passerelle.store import changelog, models, sync_file
-from passerelle.store.changelog import ROW_FIELD
 from passerelle.store.database import Database
 from passerelle.store.models import NoteRevision, sync_device, sync_import_log, sync_state
 from passerelle.store.sync_file import SyncKeyError
@@ -231,7 +230,8 @@ def exchange_history(db: Database, limit: int = HISTORY_LIMIT) -> list[Exchange]
     come from the engine's import log."""
     with db.engine.connect() as conn:
         entries = _stored_history(conn)
-        known = {e.export_id for e in entries if e.direction == "import" and e.export_id}
+        known = {e.export_id for e in entries
+                 if e.direction == "import" and e.result == "ok" and e.export_id}
         peers = _peer_names(conn)
         for row in conn.execute(select(sync_import_log).order_by(sync_import_log.c.at.desc())
                                 .limit(limit)):

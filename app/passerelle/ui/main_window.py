@@ -43,7 +43,7 @@ from passerelle.ui.views.home import HomeView
 from passerelle.ui.widgets.nav_icons import line_icon
 from passerelle.ui.widgets.search_box import SearchBox
 
-#: The navigation's views, in order (Ctrl+1 … Ctrl+8).
+#: The navigation's views, in order (Ctrl+1 … Ctrl+9).
 VIEW_KEYS: tuple[str, ...] = (
     "home",
     "files",
@@ -53,6 +53,7 @@ VIEW_KEYS: tuple[str, ...] = (
     "events",
     "observatory",
     "registry",
+    "conflicts",
 )
 FILE_DETAIL = "file_detail"
 NAV_WIDTH = 176
@@ -116,6 +117,12 @@ def _registry_view(ctx: UiContext, parent: QWidget) -> QWidget:
     return RegistryView(ctx, parent)
 
 
+def _conflicts_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.conflicts import ConflictsView
+
+    return ConflictsView(ctx, parent)
+
+
 def _file_detail_view(ctx: UiContext, parent: QWidget) -> QWidget:
     from passerelle.ui.views.file_detail import FileDetailView
 
@@ -176,6 +183,12 @@ def _view_specs() -> list[_ViewSpec]:
             _registry_view,
             "registry",
             lambda: QCoreApplication.translate("MainWindow", "Registre"),
+        ),
+        _ViewSpec(
+            "conflicts",
+            _conflicts_view,
+            "conflicts",
+            lambda: QCoreApplication.translate("MainWindow", "Conflits"),
         ),
     ]
 
@@ -263,6 +276,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().setSizeGripEnabled(True)
 
+        from passerelle.ui.sync_menu import install_sync_menu
+
+        self.sync_menu = install_sync_menu(self)
         ctx.bus.file_requested.connect(self._handle_file_requested)
         self._restore_window()
         start = self.settings.current_view
