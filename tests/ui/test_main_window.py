@@ -19,6 +19,7 @@ from passerelle.ui.dialogs.preferences import PreferencesDialog
 from passerelle.ui.main_window import FILE_DETAIL, VIEW_KEYS, MainWindow
 from passerelle.ui.settings import Settings
 from passerelle.ui.views.agreements import AgreementsView
+from passerelle.ui.views.conflicts import ConflictsView
 from passerelle.ui.views.contacts import ContactsView
 from passerelle.ui.views.events import EventsView
 from passerelle.ui.views.file_detail import FileDetailView
@@ -37,6 +38,7 @@ EXPECTED = {
     "events": (EventsView, "Événements"),
     "observatory": (ObservatoryView, "Observatoire"),
     "registry": (RegistryView, "Registre"),
+    "conflicts": (ConflictsView, "Conflits"),
 }
 
 
@@ -168,7 +170,7 @@ def test_status_bar_shows_database_and_user(window: MainWindow, ui_ctx) -> None:
 
 def test_menus_are_french(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Fichier", "&Affichage", "Aid&e"]
+    assert titles == ["&Fichier", "&Affichage", "&Synchronisation", "Aid&e"]
     file_menu = window.menuBar().actions()[0].menu()
     entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert entries == ["Nouveau dossier…", "Nouvelle organisation…", "Consigner un échange…",

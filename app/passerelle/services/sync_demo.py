@@ -2,8 +2,10 @@
 
 Camille and Karim share an organisation, a contact and the notes of a meeting; each edits
 them offline, Camille deletes an association Karim was still updating, then Camille imports
-Karim's export. Everything goes through the services and real sync files (protected by a
-passphrase, so no keyring is needed), so the inbox shows conflicts exactly as a user meets them.
+Karim's export. Everything goes through the services and real sync files, so the inbox shows
+conflicts exactly as a user meets them. The team key of this throw-away pair lives in a keyring
+held in memory (:class:`SampleKeyring`): the sample never touches the user's real keyring, and
+works on computers without one.
 """
 
 from __future__ import annotations
@@ -11,12 +13,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from passerelle.domain.ids import new_id
-from passerelle.services import interactions, organisations, sync
+from keyring.backend import KeyringBackend
+
+from passerelle.infra.secrets import SecretStore
+from passerelle.services import interactions, organisations, sync, sync_ui
 from passerelle.services.interactions import MeetingInput
 from passerelle.store.database import Database
 
-SAMPLE_PASSPHRASE = "exemple-de-phrase-de-passe"
+
+class SampleKeyring(KeyringBackend):
+    """A keyring in a dict, for the sample's team key only."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +47,8 @@ class ConflictSample:
     camille: Path
     karim: Path
     karim_export: Path
+    #: the in-memory keyring holding the sample team's key
+    secrets: SecretStore
 
 
 def _rename_device(db: Database, name: str) -> None:
@@ -47,15 +70,12 @@ def build_conflict_sample(folder: Path) -> ConflictSample:
         for db, device in ((camille, "Portable de Camille"), (karim, "Portable de Karim")):
             sync.on_open(db)
             _rename_device(db, device)
-        team = str(new_id())
-        for db in (camille, karim):
-            with db.engine.begin() as conn:
-                conn.exec_driver_sql("UPDATE sync_state SET group_id = ?", (team,))
+        secrets = SecretStore(SampleKeyring())
+        sync.create_team(camille, secrets=secrets, name="Exemple")
 
         def send(src: Database, dst: Database) -> Path:
-            report = sync.export_full(src, outbox, secrets=None, passphrase=SAMPLE_PASSPHRASE)
-            sync.import_file(dst, report.path, secrets=None, passphrase=SAMPLE_PASSPHRASE,
-                             confirm_mass_delete=True)
+            report = sync.export_full(src, outbox, secrets=secrets)
+            sync.import_file(dst, report.path, secrets=secrets, confirm_mass_delete=True)
             return report.path
 
         company = organisations.create_organisation(
@@ -96,10 +116,14 @@ def build_conflict_sample(folder: Path) -> ConflictSample:
             karim, meeting.id,
             base.replace("Prochaine étape : visite de l'association.",
                          "Prochaine étape : visite de l'association le 12 mars, avec Karim."))
-        report = sync.export_full(karim, outbox, secrets=None, passphrase=SAMPLE_PASSPHRASE)
-        sync.import_file(camille, report.path, secrets=None, passphrase=SAMPLE_PASSPHRASE,
-                         confirm_mass_delete=True)
-        return ConflictSample(camille.path, karim.path, report.path)
+        # The last exchange goes through what the window uses, so Camille's history shows an
+        # export, the import that brought the conflicts, and a file cut short in transit.
+        sync_ui.export_changes(camille, outbox, secrets)
+        last = sync_ui.export_changes(karim, outbox, secrets).path
+        cut = outbox / "envoi-interrompu.ofsync"
+        cut.write_bytes(last.read_bytes()[: len(last.read_bytes()) // 2])
+        sync_ui.import_files(camille, [last, cut], secrets)
+        return ConflictSample(camille.path, karim.path, last, secrets)
     finally:
         camille.close()
         karim.close()

@@ -139,6 +139,11 @@ def take_screenshots(
         _settle(app, runner)
         save("meeting_dialog", _composite(window, dialog))
         _close_dialog(dialog)
+
+        from passerelle.ui.sync_screens import sync_screenshots
+
+        for name, pixmap in sync_screenshots(app, settings, size):
+            save(name, pixmap)
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()

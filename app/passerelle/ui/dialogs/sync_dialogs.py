@@ -480,7 +480,7 @@ class HistoryDialog(QDialog):
                 t("SyncHistory", "Envoi") if e.direction == "export" else
                 t("SyncHistory", "Réception"),
                 e.file_name,
-                e.peer or ("—" if e.direction == "import" else t("SyncHistory", "cette base")),
+                e.peer or ("—" if e.direction == "import" else t("SyncHistory", "l'équipe")),
                 "" if e.n_changes is None else str(e.n_changes),
                 "" if e.n_conflicts is None else str(e.n_conflicts),
                 result_text(e),
@@ -495,14 +495,16 @@ class HistoryDialog(QDialog):
                 if e.result in ("quarantined", "refused") and col in (6, 7):
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, col, item)
+        self.entries = list(entries)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        for col, width in enumerate((140, 82, 200, 200, 100, 70, 140)):
+        for col, width in enumerate((140, 82, 180, 240, 112, 70, 140)):
             self.table.setColumnWidth(col, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty = QLabel(t("SyncHistory", "Aucun échange pour l'instant. Exportez vos "
@@ -515,11 +517,42 @@ class HistoryDialog(QDialog):
         self.table.setVisible(bool(entries))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
+        # the selected exchange in full: a refusal's reason is too long for a column
+        self.detail = QLabel(self)
+        self.detail.setObjectName("exchange_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("QLabel#exchange_detail { background: palette(base); "
+                                  "border: 1px solid #dde3e9; border-radius: 6px; "
+                                  "padding: 8px; }")
+        self.detail.setMinimumHeight(64)
+        self.detail.setVisible(bool(entries))
+        layout.addWidget(self.detail)
+        self.table.currentCellChanged.connect(self._handle_current_changed)
+        if entries:
+            self.table.selectRow(0)
+            self._handle_current_changed(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(t("SyncHistory", "Fermer"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(1180, 520)
+
+
+    def _handle_current_changed(self, row: int, *_rest: int) -> None:
+        if not 0 <= row < len(self.entries):
+            return
+        t = QCoreApplication.translate
+        e = self.entries[row]
+        lines = [t("SyncHistory", "Fichier : {path}").format(path=e.source or e.file_name)]
+        if e.result in ("quarantined", "refused"):
+            lines.append(t("SyncHistory", "Motif : {reason}").format(
+                reason=reason_text(e.reason_template, e.reason_params)))
+            if e.quarantine_path:
+                lines.append(t("SyncHistory", "Mis en quarantaine dans : {path}").format(
+                    path=e.quarantine_path))
+            lines.append(t("SyncHistory", "La base n'a pas été modifiée par ce fichier."))
+        self.detail.setText("\n".join(lines))
 
 
 # --- Shared folder -------------------------------------------------------------------------------

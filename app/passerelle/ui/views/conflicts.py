@@ -169,10 +169,13 @@ class ConflictsView(RefreshingView):
                 self.list.addItem(entry)
         self.card.set_empty(not items)
         count = len(items)
-        self.card.set_title(
-            QCoreApplication.translate("ConflictsView", "{n} conflit à examiner").format(n=count)
-            if singular(count) else
-            QCoreApplication.translate("ConflictsView", "{n} conflits à examiner").format(n=count))
+        if not count:
+            title = QCoreApplication.translate("ConflictsView", "Rien à examiner")
+        elif singular(count):
+            title = QCoreApplication.translate("ConflictsView", "{n} conflit à examiner")
+        else:
+            title = QCoreApplication.translate("ConflictsView", "{n} conflits à examiner")
+        self.card.set_title(title.format(n=count))
         row = next((i for i, it in enumerate(items) if it.key == keep), 0)
         if items:
             self.list.setCurrentRow(row)
