@@ -366,6 +366,7 @@ def test_team_key_package_round_trip_between_two_keyrings(
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     team = sync.team_of(ui_ctx.db)
     assert team is not None and team[:8] in dialog.state.text()
+    assert "« MDA Roubaix – FACE »" in dialog.state.text()
     assert dialog.export_button.isEnabled() and dialog.name_row.isHidden()
 
     package = tmp_path / "cle-equipe"
@@ -375,6 +376,8 @@ def test_team_key_package_round_trip_between_two_keyrings(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     written = package.with_name("cle-equipe.ofkey")
     assert written.exists() and str(written) in infos[-1]
+    opened = secrets_mod.read_key_package(written, "une phrase assez longue")
+    assert (opened.group_id, opened.name) == (team, "MDA Roubaix – FACE")
     key = SecretStore(memory_keyring).get_group_key(team)
     assert key is not None
     data = written.read_bytes()

@@ -690,16 +690,20 @@ class TeamDialog(QDialog):
     def _handle_status(self, status: SyncStatus) -> None:
         t = QCoreApplication.translate
         self.status = status
+        team = ""
+        if status.team_id is not None:
+            team = (t("TeamDialog", "« {name} » ({id}…)").format(
+                name=status.team_name, id=status.team_id[:8]) if status.team_name
+                else t("TeamDialog", "{id}…").format(id=status.team_id[:8]))
         if status.team_id is None:
             self.state.setText(t("TeamDialog", "Cette base n'appartient encore à aucune équipe."))
         elif status.team_key_here:
-            self.state.setText(t("TeamDialog", "Équipe {id}… — la clé est sur cet ordinateur.")
-                               .format(id=status.team_id[:8]))
+            self.state.setText(t("TeamDialog", "Équipe {team} — la clé est sur cet ordinateur.")
+                               .format(team=team))
         else:
             self.state.setText(t(
-                "TeamDialog", "Équipe {id}… — la clé n'est pas sur cet ordinateur : les "
-                              "échanges demandent une phrase de passe.").format(
-                id=status.team_id[:8]))
+                "TeamDialog", "Équipe {team} — la clé n'est pas sur cet ordinateur : les "
+                              "échanges demandent une phrase de passe.").format(team=team))
         self.keyring.setText(t("TeamDialog", "La clé d'équipe est rangée dans le trousseau de "
                                              "clés du système, jamais dans un fichier.")
                              if status.keyring_available else t("TeamDialog",
