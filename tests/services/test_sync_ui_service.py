@@ -146,3 +146,26 @@ def test_history_is_bounded_and_newest_first(db, tmp_path, monkeypatch) -> None:
     history = sync_ui.exchange_history(db)
     assert len(history) == 3 and [e.direction for e in history] == ["export"] * 3
     assert history[0].at >= history[-1].at
+
+
+def test_a_reference_conflict_names_the_records_and_leads_to_the_file(pair, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from passerelle.services import files
+
+    camille, karim, secrets = pair
+    first = organisations.create_organisation(camille, kind="entreprise", name="Imprimerie Nord")
+    second = organisations.create_organisation(camille, kind="entreprise", name="Fonderie Sud")
+    file = files.open_file(camille, title="Affiches solidaires")
+    report = sync.export_full(camille, tmp_path, secrets=secrets)
+    sync.import_file(karim, report.path, secrets=secrets)
+    files.update_file(camille, file.id, company_id=first.id)
+    files.update_file(karim, file.id, company_id=second.id)
+    report = sync.export_full(karim, tmp_path, secrets=secrets)
+    sync.import_file(camille, report.path, secrets=secrets)
+
+    item = next(i for i in sync_ui.conflict_inbox(camille) if i.field == "company_id")
+    assert item.value_type == "uuid" and item.file_id == str(file.id)
+    assert item.title.endswith("Affiches solidaires")
+    assert {c.label for c in item.choices} == {"Imprimerie Nord", "Fonderie Sud"}
+    sync_ui.resolve_field(camille, item, next(c.value for c in item.choices
+                                              if c.label == "Fonderie Sud"))
+    assert files.get_file(camille, file.id).company_id == second.id

@@ -493,6 +493,8 @@ class Choice:
     winner: bool
     device_id: str = ""
     hlc: int = 0
+    #: for a reference to another record, that record's title (the id means nothing to people)
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,6 +631,7 @@ def conflict_inbox(db: Database) -> list[InboxItem]:
         notes = _note_conflicts(conn)
         keys = [(c.entity, c.row_id) for c in engine_conflicts]
         titles = _titles(conn, keys)
+        refs = _referenced_titles(conn, engine_conflicts)
     items: list[InboxItem] = []
     for c in engine_conflicts:
         title, file_id = titles.get((c.entity, c.row_id), ("", None))
@@ -638,10 +641,33 @@ def conflict_inbox(db: Database) -> list[InboxItem]:
         items.append(InboxItem(
             c.kind, c.entity, c.row_id, c.field, title,
             tuple(Choice(v.field, v.value, v.author, v.device_name, v.at, v.winner,
-                         v.device_id, v.hlc) for v in c.values),
+                         v.device_id, v.hlc, refs.get((c.entity, v.field, str(v.value))))
+                  for v in c.values),
             kind, length, file_id))
     items.extend(notes)
     return items
+
+
+def _target_entity(entity: str, fld: str) -> str | None:
+    """The entity a reference field points to (its foreign key's table)."""
+    model = models.MODEL_BY_ENTITY.get(entity)
+    spec = None if model is None else changelog.FIELD_BY_WIRE[model].get(fld)
+    if spec is None or not spec.column.foreign_keys:
+        return None
+    return next(iter(spec.column.foreign_keys)).column.table.name
+
+
+def _referenced_titles(conn: Connection, conflicts: Sequence[sync_merge.Conflict]
+                       ) -> dict[tuple[str, str, str], str]:
+    """(entity, field, id) → title of the record a competing reference points to."""
+    wanted: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for c in conflicts:
+        for v in c.values:
+            target = _target_entity(c.entity, v.field) if v.value is not None else None
+            if target is not None:
+                wanted[(c.entity, v.field, str(v.value))] = (target, str(v.value))
+    found = _titles(conn, wanted.values())
+    return {key: found[ref][0] for key, ref in wanted.items() if ref in found}
 
 
 _NOTE_HEADS_SQL = """

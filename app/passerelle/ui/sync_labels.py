@@ -124,6 +124,23 @@ def field_label(field: str) -> str:
         "volume": t("SyncLabels", "Volume"),
         "website": t("SyncLabels", "Site web"),
         "wishes": t("SyncLabels", "Souhaits"),
+        "association_id": t("SyncLabels", "Association"),
+        "company_id": t("SyncLabels", "Entreprise"),
+        "organisation_id": t("SyncLabels", "Organisation"),
+        "contact_id": t("SyncLabels", "Contact"),
+        "file_id": t("SyncLabels", "Dossier"),
+        "event_id": t("SyncLabels", "Événement"),
+        "origin_event_id": t("SyncLabels", "Événement d'origine"),
+        "interaction_id": t("SyncLabels", "Échange"),
+        "agreement_id": t("SyncLabels", "Convention"),
+        "template_id": t("SyncLabels", "Modèle"),
+        "merged_into": t("SyncLabels", "Fusionnée dans"),
+        "author": t("SyncLabels", "Auteur"),
+        "at": t("SyncLabels", "Date"),
+        "from_stage": t("SyncLabels", "Étape de départ"),
+        "to_stage": t("SyncLabels", "Étape d'arrivée"),
+        "round_minutes": t("SyncLabels", "Durée des rencontres (minutes)"),
+        "last_inbound_on": t("SyncLabels", "Dernier contact le"),
     }
     return names.get(field, field)
 

@@ -253,7 +253,8 @@ class ConflictsView(RefreshingView):
             box = QVBoxLayout(frame)
             box.setContentsMargins(10, 8, 10, 8)
             box.setSpacing(2)
-            radio = QRadioButton(value_text(item.entity, item.field, choice.value), frame)
+            radio = QRadioButton(choice.label or value_text(item.entity, item.field,
+                                                            choice.value), frame)
             radio.setObjectName(f"choice_{n}")
             font = radio.font()
             font.setWeight(font.Weight.DemiBold)
@@ -333,7 +334,7 @@ class ConflictsView(RefreshingView):
             name = (QCoreApplication.translate("ConflictsView", "Restauration")
                     if edit.field == "_row" else field_label(edit.field))
             shown = ("" if edit.field == "_row"
-                     else value_text(item.entity, edit.field, edit.value))
+                     else edit.label or value_text(item.entity, edit.field, edit.value))
             for c, text in enumerate((name, shown, who_text(edit.author, edit.device),
                                       moment_text(edit.at))):
                 cell = QTableWidgetItem(text)
