@@ -188,6 +188,8 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         self.folder = QLineEdit(str(last_folder or ""), self)
         self.folder.setObjectName("folder")
+        self.folder.setPlaceholderText(QCoreApplication.translate(
+            "ExportDialog", "Choisissez un dossier avec « Parcourir… »"))
         self.folder.textEdited.connect(lambda _t: self.other_radio.setChecked(True))
         browse = QPushButton(QCoreApplication.translate("ExportDialog", "Parcourir…"), self)
         browse.clicked.connect(self._handle_browse)
@@ -417,8 +419,8 @@ class ImportSummaryDialog(QDialog):
             t("ImportSummary", "Fermer"))
         self.conflicts_button = QPushButton(t("ImportSummary", "Voir les conflits"), self)
         self.conflicts_button.setObjectName("see_conflicts")
-        self.conflicts_button.setVisible(report.conflicts_total > 0)
         buttons.addButton(self.conflicts_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.conflicts_button.setVisible(report.conflicts_total > 0)  # after addButton shows it
         self.conflicts_button.clicked.connect(self._handle_conflicts)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -718,7 +720,7 @@ class TeamDialog(QDialog):
         self.name.setEnabled(no_team and status.keyring_available)
         self.create_button.setEnabled(no_team and status.keyring_available)
         self.export_button.setEnabled(status.team_key_here)
-        self.join_button.setEnabled(status.keyring_available)
+        self.join_button.setEnabled(status.keyring_available and not status.team_key_here)
 
     def ask_save_path(self) -> Path | None:
         """Where to write the key package (tests replace this)."""
