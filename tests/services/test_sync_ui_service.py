@@ -169,3 +169,29 @@ def test_a_reference_conflict_names_the_records_and_leads_to_the_file(pair, tmp_
     sync_ui.resolve_field(camille, item, next(c.value for c in item.choices
                                               if c.label == "Fonderie Sud"))
     assert files.get_file(camille, file.id).company_id == second.id
+
+
+def test_cancel_stops_between_files_and_a_cancelled_export_leaves_no_file(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    sync_ui.create_team(db, SecretStore())
+    out = tmp_path / "sortie"
+    out.mkdir()
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(sync_ui.Cancelled):
+        sync_ui.export_changes(db, out, SecretStore(), cancel=cancel)
+    assert list(out.iterdir()) == [] and sync_ui.exchange_history(db) == []
+
+    files = [sync_ui.export_changes(db, out, SecretStore()).path for _ in range(2)]
+    stop = threading.Event()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 1:
+            stop.set()  # the user clicks « Annuler » while the first file is imported
+
+    batch = sync_ui.import_files(db, files, SecretStore(), progress=progress, cancel=stop)
+    assert batch.cancelled and [o.path for o in batch.outcomes] == files[:1]
+    assert seen[0] == (0, 2)

@@ -420,3 +420,38 @@ def test_without_a_keyring_the_app_says_so_and_exports_with_a_passphrase(
     assert report.slots == ("passphrase",)
     with pytest.raises(sync_file.SyncKeyError):
         sync_ui.export_changes(ui_ctx.db, tmp_path, store)
+
+
+@pytest.mark.parametrize("confirmed", [True, False])
+def test_an_import_hiding_most_rows_waits_for_an_explicit_confirmation(
+        qtbot, ui_ctx, second, tmp_path, monkeypatch, seen, confirmed) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(sync, "MASS_DELETE_MIN_ROWS", 2)
+    sync_ui.create_team(ui_ctx.db, SecretStore())
+    orgs = [organisations.create_organisation(ui_ctx.db, kind="association", name=f"Asso {n}")
+            for n in range(3)]
+    first = sync.export_full(ui_ctx.db, tmp_path, secrets=SecretStore())
+    sync.import_file(second.db, first.path, secrets=SecretStore())
+    for org in orgs:
+        organisations.delete_organisation(ui_ctx.db, org.id)
+    wipe = sync.export_full(ui_ctx.db, tmp_path, secrets=SecretStore())
+    before = _digest(second.db)
+    asked: list[str] = []
+
+    def warning(_parent: Any, _title: str, text: str, *a: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if confirmed else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(sync_menu_mod.SyncMenu, "ask_import_paths", lambda _self: [wipe.path])
+    colleague = _window(qtbot, second)
+    colleague.sync_menu.import_action.trigger()
+
+    assert len(asked) == 1 and "masquerait 3" in asked[0]
+    outcome = seen.summaries[-1].outcomes[0]
+    if confirmed:
+        assert outcome.result == "ok"
+        with pytest.raises(Exception, match="introuvable"):
+            organisations.get_organisation(second.db, orgs[0].id)
+    else:
+        assert outcome.result == "refused" and outcome.needs_confirmation
+        assert _digest(second.db) == before and wipe.path.exists()

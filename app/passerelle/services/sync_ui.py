@@ -364,11 +364,11 @@ def import_files(db: Database, paths: Sequence[Path], secrets: SecretStore | Non
     total = len(paths)
     cancelled = False
     for n, path in enumerate(paths):
+        if progress is not None:
+            progress(n, total)
         if cancel is not None and cancel.is_set():
             cancelled = True
             break
-        if progress is not None:
-            progress(n, total)
         path = Path(path)
         outcomes.append(_import_one(db, path, secrets, passphrase=passphrase,
                                     confirm=confirm_mass_delete, staged=_inside(path, shared)))
