@@ -9,6 +9,10 @@ Import flow: the chosen files are imported one by one; files that need a passphr
 key on this computer) are retried once with a passphrase asked for all of them, files stopped
 by the mass-delete fail-safe are retried only after an explicit confirmation; then one
 summary shows everything, failures with their reason (quarantine, database unchanged).
+
+Start-up stays light (DESIGN.md §8 compares it with a bare window): this module imports only Qt
+at load time; the sync services (cryptography, keyring) and the dialogs are imported by the
+flows that need them, and the first badge count runs on the task runner.
 """
 
 from __future__ import annotations
@@ -20,27 +24,26 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
 
-from passerelle.infra.secrets import SecretStore
-from passerelle.services import sync_ui
-from passerelle.services.sync import ExportReport
-from passerelle.services.sync_ui import BatchReport, FileOutcome, SyncStatus
-from passerelle.ui.dialogs.sync_dialogs import (
-    ExportDialog,
-    HistoryDialog,
-    ImportSummaryDialog,
-    PassphraseDialog,
-    SharedFolderDialog,
-    TeamDialog,
-)
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import message, singular
-from passerelle.ui.tasks import Progress
-from passerelle.ui.views.conflicts import CONFLICTS
 
 if TYPE_CHECKING:
+    from passerelle.infra.secrets import SecretStore
+    from passerelle.services.sync import ExportReport
+    from passerelle.services.sync_ui import BatchReport, Exchange, FileOutcome, SyncStatus
+    from passerelle.store.database import Database
     from passerelle.ui.main_window import MainWindow
+    from passerelle.ui.tasks import Progress
 
 CONFLICTS_VIEW = "conflicts"
+#: what the bus carries after a sync write, so the badge and the inbox re-count
+CONFLICTS = "conflicts"
+
+
+def _pending(db: Database) -> int:
+    from passerelle.services import sync_ui
+
+    return sync_ui.pending_conflicts(db)
 
 
 class SyncMenu(QObject):
@@ -50,7 +53,7 @@ class SyncMenu(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = window.ctx
-        self.secrets = secrets if secrets is not None else SecretStore()
+        self._secrets = secrets
         self.pending = 0
         self.last_folder: Path | None = None
         self.last_batch: BatchReport | None = None
@@ -93,6 +96,15 @@ class SyncMenu(QObject):
         self.ctx.bus.changed.connect(self._handle_data_changed)
         self.refresh_badge()
 
+    @property
+    def secrets(self) -> SecretStore:
+        """The OS keyring (imported on first use: keyring is slow to import)."""
+        if self._secrets is None:
+            from passerelle.infra.secrets import SecretStore
+
+            self._secrets = SecretStore()
+        return self._secrets
+
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
         if shortcut:
@@ -106,7 +118,7 @@ class SyncMenu(QObject):
     def refresh_badge(self) -> None:
         """Recount waiting conflicts off the UI thread (cached count: cheap after imports)."""
         db = self.ctx.db
-        self.ctx.runner.run(lambda: sync_ui.pending_conflicts(db), self.set_pending,
+        self.ctx.runner.run(lambda: _pending(db), self.set_pending,
                             lambda exc: show_error(self.window, exc))
 
     def set_pending(self, count: int) -> None:
@@ -137,11 +149,16 @@ class SyncMenu(QObject):
     # --- export -------------------------------------------------------------------------------
 
     def export_changes(self) -> None:
+        from passerelle.services import sync_ui
+
         db, secrets = self.ctx.db, self.secrets
-        self.ctx.runner.run(lambda: sync_ui.sync_status(db, secrets), self._export_with_status,
+        self.ctx.runner.run(lambda: sync_ui.sync_status(db, secrets),
+                            self._export_with_status,
                             lambda exc: show_error(self.window, exc), db=False)
 
     def _export_with_status(self, status: SyncStatus) -> None:
+        from passerelle.ui.dialogs import sync_dialogs as dialogs
+
         t = QCoreApplication.translate
         if status.team_id is None:
             answer = QMessageBox.question(
@@ -152,7 +169,7 @@ class SyncMenu(QObject):
             if answer == QMessageBox.StandardButton.Yes:
                 self.show_team()
             return
-        chosen = ExportDialog.ask(self.window, status, self.last_folder)
+        chosen = dialogs.ExportDialog.ask(self.window, status, self.last_folder)
         if chosen is None:
             return
         folder, passphrase = chosen
@@ -161,6 +178,8 @@ class SyncMenu(QObject):
         self.run_export(folder, passphrase)
 
     def run_export(self, folder: Path, passphrase: str | None) -> None:
+        from passerelle.services import sync_ui
+
         db, secrets = self.ctx.db, self.secrets
 
         def op(progress: Progress) -> ExportReport:
@@ -182,6 +201,8 @@ class SyncMenu(QObject):
                 name=report.path.name, folder=report.path.parent, n=report.n_changes, how=how))
 
     def _handle_export_failed(self, exc: BaseException) -> None:
+        from passerelle.services import sync_ui
+
         if isinstance(exc, sync_ui.Cancelled):
             return
         show_error(self.window, exc)
@@ -204,6 +225,8 @@ class SyncMenu(QObject):
             self.import_paths(paths)
 
     def import_from_shared_folder(self) -> None:
+        from passerelle.services import sync_ui
+
         db = self.ctx.db
         self.ctx.runner.run(lambda: sync_ui.new_shared_files(db), self._import_new,
                             lambda exc: show_error(self.window, exc), db=False)
@@ -221,6 +244,8 @@ class SyncMenu(QObject):
     def import_paths(self, paths: list[Path], *, passphrase: str | None = None,
                      confirm: bool = False, earlier: tuple[FileOutcome, ...] = ()) -> None:
         """Import ``paths``; retries for a passphrase or a confirmation chain back here."""
+        from passerelle.services import sync_ui
+
         db, secrets = self.ctx.db, self.secrets
 
         def op(progress: Progress) -> BatchReport:
@@ -236,11 +261,14 @@ class SyncMenu(QObject):
 
     def _handle_imported(self, batch: BatchReport, passphrase: str | None,
                          earlier: tuple[FileOutcome, ...]) -> None:
+        from passerelle.services import sync_ui
+        from passerelle.ui.dialogs import sync_dialogs as dialogs
+
         t = QCoreApplication.translate
         retry_key = [o for o in batch.outcomes if o.needs_passphrase]
         if retry_key and not batch.cancelled:
             names = ", ".join(o.path.name for o in retry_key[:3])
-            phrase = PassphraseDialog.ask(
+            phrase = dialogs.PassphraseDialog.ask(
                 self.window, t("SyncMenu", "Phrase de passe"),
                 (t("SyncMenu", "Phrase de passe incorrecte. Saisissez à nouveau la phrase de "
                                "passe qui protège : {files}") if passphrase else
@@ -264,23 +292,29 @@ class SyncMenu(QObject):
                 self.import_paths([o.path for o in retry_confirm], passphrase=passphrase,
                                   confirm=True, earlier=earlier + kept)
                 return
-        report = BatchReport(earlier + batch.outcomes, batch.conflicts_total, batch.cancelled)
+        report = sync_ui.BatchReport(earlier + batch.outcomes, batch.conflicts_total,
+                                     batch.cancelled)
         self.last_batch = report
         self.set_pending(report.conflicts_total)
         # Imported rows may touch every view; without new changes only the inbox may differ.
         self.ctx.bus.changed.emit("*" if report.new_changes else CONFLICTS)
-        if ImportSummaryDialog.present(report, self.window):
+        if dialogs.ImportSummaryDialog.present(report, self.window):
             self.show_conflicts()
 
     # --- settings and history ---------------------------------------------------------------------
 
     def choose_shared_folder(self) -> None:
+        from passerelle.services import sync_ui
+
         db = self.ctx.db
         self.ctx.runner.run(lambda: sync_ui.shared_folder(db), self._ask_shared_folder,
                             lambda exc: show_error(self.window, exc), db=False)
 
     def _ask_shared_folder(self, current: Path | None) -> None:
-        accepted, folder = SharedFolderDialog.ask(current, self.window)
+        from passerelle.services import sync_ui
+        from passerelle.ui.dialogs import sync_dialogs as dialogs
+
+        accepted, folder = dialogs.SharedFolderDialog.ask(current, self.window)
         if not accepted:
             return
         db = self.ctx.db
@@ -288,18 +322,24 @@ class SyncMenu(QObject):
                             lambda exc: show_error(self.window, exc))
 
     def show_history(self) -> None:
+        from passerelle.services import sync_ui
+
         db = self.ctx.db
         self.ctx.runner.run(lambda: sync_ui.exchange_history(db), self._show_history,
                             lambda exc: show_error(self.window, exc), db=False)
 
-    def _show_history(self, entries: list[sync_ui.Exchange]) -> None:
-        dialog = HistoryDialog(entries, self.window)
+    def _show_history(self, entries: list[Exchange]) -> None:
+        from passerelle.ui.dialogs import sync_dialogs as dialogs
+
+        dialog = dialogs.HistoryDialog(entries, self.window)
         self.history_dialog = dialog
         dialog.exec()
         dialog.deleteLater()
 
     def show_team(self) -> None:
-        dialog = TeamDialog(self.ctx, self.secrets, self.window)
+        from passerelle.ui.dialogs import sync_dialogs as dialogs
+
+        dialog = dialogs.TeamDialog(self.ctx, self.secrets, self.window)
         self.team_dialog = dialog
         dialog.exec()
         dialog.deleteLater()

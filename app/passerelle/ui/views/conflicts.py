@@ -50,11 +50,10 @@ from passerelle.ui.sync_labels import (
     value_text,
     who_text,
 )
+from passerelle.ui.sync_menu import CONFLICTS
 from passerelle.ui.views.base import RefreshingView
 from passerelle.ui.widgets.panels import MUTED, PAGE_MARGINS, Card, PageHeader, title_font
 
-#: entity names the bus carries after a sync write, so the badge and the inbox re-count
-CONFLICTS = "conflicts"
 _PRIMARY = ("QPushButton#Primary { background: #2f6690; color: white; border-radius: 5px; "
             "padding: 6px 14px; font-weight: 600; } QPushButton#Primary:hover { "
             "background: #285a80; } QPushButton#Primary:disabled { background: #9aa5b1; }")
