@@ -195,3 +195,11 @@ def test_cancel_stops_between_files_and_a_cancelled_export_leaves_no_file(db, tm
     batch = sync_ui.import_files(db, files, SecretStore(), progress=progress, cancel=stop)
     assert batch.cancelled and [o.path for o in batch.outcomes] == files[:1]
     assert seen[0] == (0, 2)
+
+
+def test_history_includes_imports_made_outside_the_window(pair) -> None:  # type: ignore[no-untyped-def]
+    _camille, karim, _secrets = pair
+    history = sync_ui.exchange_history(karim)  # Karim's first import went through the engine
+    assert [(e.direction, e.result) for e in history][-1] == ("import", "ok")
+    assert history[-1].peer is not None and "Camille Martin" in history[-1].peer
+    assert history[-1].n_changes and history[-1].n_changes > 0
