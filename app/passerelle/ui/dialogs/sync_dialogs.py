@@ -595,7 +595,11 @@ class SharedFolderDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        layout.setSpacing(10)
         self.setMinimumWidth(620)
+        # wrapped paragraphs: size the dialog for its real width, not for a narrow guess
+        height = self.heightForWidth(620)
+        self.resize(620, height if height > 0 else self.sizeHint().height())
 
     def _handle_browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
