@@ -455,3 +455,21 @@ def test_an_import_hiding_most_rows_waits_for_an_explicit_confirmation(
     else:
         assert outcome.result == "refused" and outcome.needs_confirmation
         assert _digest(second.db) == before and wipe.path.exists()
+
+
+def test_importing_from_an_unset_shared_folder_offers_to_choose_it(
+        qtbot, ui_ctx, tmp_path, monkeypatch, seen) -> None:  # type: ignore[no-untyped-def]
+    shared = tmp_path / "partage"
+    shared.mkdir()
+    questions: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *a: Any) -> Any:
+        questions.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(SharedFolderDialog, "ask", lambda *_a: (True, shared))
+    window = _window(qtbot, ui_ctx)
+    window.sync_menu.import_shared_action.trigger()
+    assert "Le choisir maintenant" in questions[0] and not seen.errors
+    assert sync_ui.shared_folder(ui_ctx.db) == shared

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
+from shiboken6 import isValid
 
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import message, singular
@@ -122,6 +123,8 @@ class SyncMenu(QObject):
                             lambda exc: show_error(self.window, exc))
 
     def set_pending(self, count: int) -> None:
+        if not isValid(self.badge):  # the count came back after the window was closed
+            return
         t = QCoreApplication.translate
         self.pending = count
         self.badge.setText(
@@ -229,7 +232,20 @@ class SyncMenu(QObject):
 
         db = self.ctx.db
         self.ctx.runner.run(lambda: sync_ui.new_shared_files(db), self._import_new,
-                            lambda exc: show_error(self.window, exc), db=False)
+                            self._handle_shared_failed, db=False)
+
+    def _handle_shared_failed(self, exc: BaseException) -> None:
+        if getattr(exc, "message_key", "") != "shared_folder_unset":
+            show_error(self.window, exc)
+            return
+        t = QCoreApplication.translate
+        answer = QMessageBox.question(
+            self.window, t("SyncMenu", "Dossier partagé"),
+            t("SyncMenu", "Aucun dossier partagé n'est encore choisi : c'est le dossier "
+                          "(Nextcloud, partage réseau…) où l'équipe dépose ses fichiers de "
+                          "synchronisation. Le choisir maintenant ?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.choose_shared_folder()
 
     def _import_new(self, paths: list[Path]) -> None:
         if not paths:
