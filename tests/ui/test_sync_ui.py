@@ -446,7 +446,7 @@ def test_an_import_hiding_most_rows_waits_for_an_explicit_confirmation(
     colleague = _window(qtbot, second)
     colleague.sync_menu.import_action.trigger()
 
-    assert len(asked) == 1 and "masquerait 3" in asked[0]
+    assert len(asked) == 1 and "masquerait 3 des 3" in asked[0] and "--yes" not in asked[0]
     outcome = seen.summaries[-1].outcomes[0]
     if confirmed:
         assert outcome.result == "ok"

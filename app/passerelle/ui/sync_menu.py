@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
 from shiboken6 import isValid
 
 from passerelle.ui.errors import show_error
-from passerelle.ui.i18n import message, singular
+from passerelle.ui.i18n import singular
 
 if TYPE_CHECKING:
     from passerelle.infra.secrets import SecretStore
@@ -297,10 +297,18 @@ class SyncMenu(QObject):
                 return
         retry_confirm = [o for o in batch.outcomes if o.needs_confirmation]
         if retry_confirm and not batch.cancelled:
-            reasons = "\n\n".join(f"{o.path.name} : {message(o.error)}" for o in retry_confirm)
+            # the engine's message names the command line's --yes: say it the window's way
+            reasons = "\n\n".join(t(
+                "SyncMenu", "{file} masquerait {hidden} des {live} enregistrements visibles "
+                            "({percent} %). Rien n'a été importé pour l'instant.").format(
+                file=o.path.name, **(o.error.params if o.error else {}))
+                for o in retry_confirm)
             answer = QMessageBox.warning(
                 self.window, t("SyncMenu", "Import à confirmer"),
-                t("SyncMenu", "{reasons}\n\nImporter quand même ?").format(reasons=reasons),
+                t("SyncMenu", "{reasons}\n\nCela arrive quand un collègue a supprimé beaucoup "
+                              "de fiches, ou quand le fichier vient d'une base vidée par erreur. "
+                              "Vérifiez sa provenance. Importer quand même ?").format(
+                    reasons=reasons),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer == QMessageBox.StandardButton.Yes:
