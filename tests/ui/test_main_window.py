@@ -74,7 +74,7 @@ def test_every_navigation_entry_shows_its_view(qtbot, window: MainWindow) -> Non
 
 
 def test_ctrl_number_switches_views(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    for number, key in reversed(list(enumerate(VIEW_KEYS, start=1))):
+    for number, key in reversed(list(enumerate(VIEW_KEYS[:9], start=1))):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0.value + number),
                        Qt.KeyboardModifier.ControlModifier)
         assert window.current_view_key() == key

@@ -340,7 +340,8 @@ class MainWindow(QMainWindow):
         for number, key in enumerate(VIEW_KEYS, start=1):
             action = QAction(line_icon(self._specs[key].icon), self._specs[key].title(), self)
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 9:  # Ctrl+1 … Ctrl+9; further views are reached by the navigation
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setData(key)
             action.triggered.connect(self._handle_view_action)
             self._view_group.addAction(action)
