@@ -168,6 +168,146 @@ Skills (valued): {skills}</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsView</name>
+    <message>
+        <source>supprimé pendant une modification</source>
+        <translation>deleted while being edited</translation>
+    </message>
+    <message>
+        <source>notes modifiées en parallèle</source>
+        <translation>notes edited concurrently</translation>
+    </message>
+    <message>
+        <source>{title} — {what}</source>
+        <translation>{title} — {what}</translation>
+    </message>
+    <message>
+        <source>{entity} · {people}</source>
+        <translation>{entity} · {people}</translation>
+    </message>
+    <message>
+        <source>Conflits</source>
+        <extracomment>emitted after a conflict was settled (the main window&apos;s badge re-counts)</extracomment>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Ce que vous et vos collègues avez modifié au même moment, sans vous voir. Rien n&apos;est perdu : choisissez la bonne valeur, ou écrivez-en une qui réunit les deux ; votre choix sera transmis aux collègues au prochain échange.</source>
+        <translation>What you and your colleagues changed at the same time without seeing each other. Nothing is lost: choose the right value, or write one that combines both; your choice reaches your colleagues at the next exchange.</translation>
+    </message>
+    <message>
+        <source>À examiner</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Aucun conflit en attente. Quand un fichier de synchronisation apporte une modification faite en même temps que la vôtre, elle apparaît ici avec les deux valeurs, leur auteur et leur date (menu Synchronisation › Importer…).</source>
+        <translation>No conflict waiting. When a sync file brings a change made at the same time as yours, it appears here with both values, their author and their date (menu Synchronisation › Import…).</translation>
+    </message>
+    <message>
+        <source>Rien à examiner</source>
+        <translation>Nothing to review</translation>
+    </message>
+    <message>
+        <source>{n} conflit à examiner</source>
+        <translation>{n} conflict to review</translation>
+    </message>
+    <message>
+        <source>{n} conflits à examiner</source>
+        <translation>{n} conflicts to review</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Ce champ a été modifié sur plusieurs postes sans qu&apos;ils se voient. La valeur marquée « affichée » est celle que tout le monde voit en attendant votre choix.</source>
+        <translation>This field was changed on several computers that did not see each other. The value marked “shown” is the one everybody sees until you choose.</translation>
+    </message>
+    <message>
+        <source>{who} · le {when}</source>
+        <translation>{who} · on {when}</translation>
+    </message>
+    <message>
+        <source> · affichée actuellement</source>
+        <translation> · currently shown</translation>
+    </message>
+    <message>
+        <source>Réunir les valeurs : {values}</source>
+        <translation>Combine the values: {values}</translation>
+    </message>
+    <message>
+        <source>Une autre valeur (par exemple, la réunion des deux) :</source>
+        <translation>Another value (for example, both combined):</translation>
+    </message>
+    <message>
+        <source>Garder cette valeur</source>
+        <translation>Keep this value</translation>
+    </message>
+    <message>
+        <source>{entity} « {title} » a été supprimé par {who} le {when}, pendant que d&apos;autres modifications y étaient faites :</source>
+        <translation>{entity} “{title}” was deleted by {who} on {when}, while other changes were being made to it:</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Nouvelle valeur</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>Par</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Le</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Restauration</source>
+        <translation>Restoration</translation>
+    </message>
+    <message>
+        <source>La suppression l&apos;emporte : l&apos;enregistrement reste masqué tant que personne ne le restaure. « Restaurer » le fait revenir avec ces modifications ; « Confirmer la suppression » clôt ce conflit (les modifications restent dans l&apos;historique).</source>
+        <translation>The deletion wins: the record stays hidden until someone restores it. “Restore” brings it back with these changes; “Confirm the deletion” closes this conflict (the changes stay in the history).</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Confirmer la suppression</source>
+        <translation>Confirm the deletion</translation>
+    </message>
+    <message>
+        <source>Les notes de cet échange ont été modifiées sur plusieurs postes à la fois. Les lignes surlignées sont celles que chaque version a changées.</source>
+        <translation>The notes of this interaction were edited on several computers at once. The highlighted lines are those each version changed.</translation>
+    </message>
+    <message>
+        <source>Version de {who}, le {when}</source>
+        <translation>Version by {who}, on {when}</translation>
+    </message>
+    <message>
+        <source>Reprendre cette version</source>
+        <translation>Use this version</translation>
+    </message>
+    <message>
+        <source>Fusion proposée : les deux versions ont changé des lignes différentes, leurs modifications sont réunies ci-dessous. Relisez, corrigez si besoin, puis enregistrez.</source>
+        <translation>Suggested merge: the two versions changed different lines, and their changes are combined below. Read it over, correct it if needed, then save.</translation>
+    </message>
+    <message>
+        <source>Les modifications se chevauchent : la version la plus récente est reprise ci-dessous ; complétez-la avec ce qui manque de l&apos;autre, puis enregistrez.</source>
+        <translation>The changes overlap: the most recent version is copied below; add what is missing from the other one, then save.</translation>
+    </message>
+    <message>
+        <source>Notes à garder</source>
+        <translation>Notes to keep</translation>
+    </message>
+    <message>
+        <source>Enregistrer ces notes</source>
+        <translation>Save these notes</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <source>Le nom de famille est obligatoire.</source>
@@ -496,8 +636,16 @@ Skills (valued): {skills}</translation>
         <translation>No partnership file has the reference {ref}.</translation>
     </message>
     <message>
+        <source>Aucun dossier partagé n&apos;est choisi : menu Synchronisation › Dossier partagé…</source>
+        <translation>No shared folder is chosen: menu Synchronisation › Shared folder…</translation>
+    </message>
+    <message>
         <source>Base légale inconnue : {value}</source>
         <translation>Unknown legal basis: {value}</translation>
+    </message>
+    <message>
+        <source>Ce conflit a changé depuis son affichage (un import vient d&apos;arriver) : la liste a été actualisée, vérifiez les valeurs.</source>
+        <translation>This conflict changed since it was shown (an import just arrived): the list was refreshed, check the values.</translation>
     </message>
     <message>
         <source>Cette base appartient déjà à une autre équipe.</source>
@@ -712,6 +860,10 @@ Skills (valued): {skills}</translation>
         <translation>The value of the donation must be strictly positive to assess the benefits in return (entered: {value}).</translation>
     </message>
     <message>
+        <source>La valeur saisie est trop longue ({length} caractères, {max} au plus).</source>
+        <translation>The value entered is too long ({length} characters, {max} at most).</translation>
+    </message>
+    <message>
         <source>Le SIREN {value} est invalide : la clé de contrôle ne correspond pas.</source>
         <translation>The SIREN {value} is invalid: the check digit does not match.</translation>
     </message>
@@ -774,6 +926,14 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Le dossier est « {status} » : reprenez-le avant de changer d&apos;étape.</source>
         <translation>The partnership file is “{status}”: resume it before changing its stage.</translation>
+    </message>
+    <message>
+        <source>Le dossier partagé ne doit pas contenir la base de Passerelle ({path}) : un logiciel de synchronisation copierait une base en cours d&apos;écriture. Choisissez un sous-dossier dédié aux échanges.</source>
+        <translation>The shared folder must not contain the Passerelle database ({path}): a sync client would copy a database while it is being written. Choose a sub-folder dedicated to exchanges.</translation>
+    </message>
+    <message>
+        <source>Le dossier {path} n&apos;existe pas (ou n&apos;est pas un dossier).</source>
+        <translation>The folder {path} does not exist (or is not a folder).</translation>
     </message>
     <message>
         <source>Le fichier {path} contient une autre base de données.</source>
@@ -890,6 +1050,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Le {label} « {value} » ne doit contenir que des chiffres.</source>
         <translation>The {label} “{value}” must contain digits only.</translation>
+    </message>
+    <message>
+        <source>Les notes fusionnées sont vides.</source>
+        <translation>The merged notes are empty.</translation>
     </message>
     <message>
         <source>Modèle inconnu : « {name} ». Modèles fournis : {known} ; ou donnez le chemin d&apos;un fichier .docx.</source>
@@ -1391,6 +1555,89 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Tous les événements</source>
         <translation>All events</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exporter mes modifications</source>
+        <translation>Export my changes</translation>
+    </message>
+    <message>
+        <source>Passerelle écrit un fichier de synchronisation avec tout ce que contient votre base. Vos collègues l&apos;importent pour recevoir vos modifications ; il est chiffré et ne peut être ouvert que par votre équipe.</source>
+        <translation>Passerelle writes a sync file with everything your database holds. Your colleagues import it to receive your changes; it is encrypted and only your team can open it.</translation>
+    </message>
+    <message>
+        <source>Dans le dossier partagé : {path}</source>
+        <translation>In the shared folder: {path}</translation>
+    </message>
+    <message>
+        <source>Dans le dossier partagé (aucun n&apos;est choisi)</source>
+        <translation>In the shared folder (none is chosen)</translation>
+    </message>
+    <message>
+        <source>Dans un autre dossier (clé USB…) :</source>
+        <translation>In another folder (USB key…):</translation>
+    </message>
+    <message>
+        <source>Choisissez un dossier avec « Parcourir… »</source>
+        <translation>Choose a folder with “Browse…”</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Protéger aussi par une phrase de passe</source>
+        <translation>Also protect with a passphrase</translation>
+    </message>
+    <message>
+        <source>Aucun trousseau de clés n&apos;est disponible sur cet ordinateur : le fichier sera protégé par une phrase de passe, à communiquer à vos collègues par un autre moyen (téléphone, de vive voix). Rien n&apos;est jamais écrit en clair.</source>
+        <translation>No keyring is available on this computer: the file will be protected by a passphrase, to give your colleagues by another channel (phone, in person). Nothing is ever written in clear.</translation>
+    </message>
+    <message>
+        <source>La clé de l&apos;équipe n&apos;est pas dans le trousseau de cet ordinateur : le fichier sera protégé par une phrase de passe (ou importez la clé d&apos;équipe : menu Synchronisation › Équipe…).</source>
+        <translation>The team key is not in this computer&apos;s keyring: the file will be protected by a passphrase (or import the team key: menu Synchronisation › Team…).</translation>
+    </message>
+    <message>
+        <source>Le fichier est protégé par la clé de l&apos;équipe, rangée dans le trousseau du système. Une phrase de passe en plus permet à un collègue qui n&apos;a pas encore la clé de l&apos;ouvrir.</source>
+        <translation>The file is protected by the team key, kept in the system keyring. An extra passphrase lets a colleague who does not have the key yet open it.</translation>
+    </message>
+    <message>
+        <source>Phrase de passe :</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Confirmation :</source>
+        <translation>Confirmation:</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dossier de l&apos;export</source>
+        <translation>Export folder</translation>
+    </message>
+    <message>
+        <source>Choisissez le dossier de l&apos;export.</source>
+        <translation>Choose the export folder.</translation>
+    </message>
+    <message>
+        <source>Le dossier {path} n&apos;existe pas.</source>
+        <translation>The folder {path} does not exist.</translation>
+    </message>
+    <message>
+        <source>La phrase de passe doit compter au moins 8 caractères.</source>
+        <translation>The passphrase must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>Les deux saisies de la phrase de passe diffèrent.</source>
+        <translation>The two passphrase entries differ.</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2557,10 @@ For: {who}</translation>
     <message>
         <source>Registre</source>
         <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Conflits</source>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>Navigation</source>
@@ -4056,6 +4307,41 @@ For: {who}</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Phrase de passe :</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Confirmation :</source>
+        <translation>Confirmation:</translation>
+    </message>
+    <message>
+        <source>Afficher les caractères</source>
+        <translation>Show characters</translation>
+    </message>
+    <message>
+        <source>Valider</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Saisissez la phrase de passe.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>La phrase de passe doit compter au moins 8 caractères.</source>
+        <translation>The passphrase must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>Les deux saisies ne sont pas identiques.</source>
+        <translation>The two entries differ.</translation>
+    </message>
+</context>
+<context>
     <name>PipelineBoard</name>
     <message>
         <source>Association à trouver</source>
@@ -4196,6 +4482,13 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Aucun résultat pour « {query} ». Essayez un autre mot, ou le début d&apos;un nom.</source>
         <translation>No results for “{query}”. Try another word, or the beginning of a name.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedFolderDialog</name>
+    <message>
+        <source>Dossier partagé</source>
+        <translation>Shared folder</translation>
     </message>
 </context>
 <context>
@@ -4347,6 +4640,42 @@ Drag a card here to move it to this stage.</translation>
     </message>
 </context>
 <context>
+    <name>SyncLabels</name>
+    <message>
+        <source>(vide)</source>
+        <extracomment>fields whose values are vocabulary members, by (entity or &quot;*&quot;, field)</extracomment>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>un autre enregistrement ({id}…)</source>
+        <translation>another record ({id}…)</translation>
+    </message>
+    <message>
+        <source>auteur inconnu</source>
+        <translation>unknown author</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <source>Export de vos modifications…</source>
+        <extracomment>what the bus carries after a sync write, so the badge and the inbox re-count</extracomment>
+        <translation>Exporting your changes…</translation>
+    </message>
+    <message>
+        <source>Import des fichiers de synchronisation…</source>
+        <translation>Importing sync files…</translation>
+    </message>
+</context>
+<context>
     <name>TaskStatus</name>
     <message>
         <source>À faire</source>
@@ -4366,6 +4695,21 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Veuillez patienter</source>
         <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Enregistrer la clé d&apos;équipe</source>
+        <translation>Save the team key</translation>
+    </message>
+    <message>
+        <source>Clé d&apos;équipe Passerelle (*.ofkey)</source>
+        <translation>Passerelle team key (*.ofkey)</translation>
+    </message>
+    <message>
+        <source>Ouvrir une clé d&apos;équipe</source>
+        <translation>Open a team key</translation>
     </message>
 </context>
 <context>

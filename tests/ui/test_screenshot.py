@@ -53,7 +53,8 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
     assert [n.split("_", 1)[1] for n in names[len(VIEW_KEYS):]] == [
         "organisation_detail.png", "contact_detail.png", "file_detail.png", "search.png",
         "meeting_dialog.png", "observatory_2.png", "observatory_3.png", "event_detail.png",
-        "speed_dating_plan.png", "guide.png", "welcome_wizard.png", "welcome_profile.png"]
+        "speed_dating_plan.png", "guide.png", "welcome_wizard.png", "welcome_profile.png",
+        "conflicts_inbox.png", "conflicts_notes.png", "sync_history.png"]
     for path in written:
         image = QImage(str(path))
         assert path.stat().st_size > 5_000, path
@@ -64,7 +65,7 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
 
 def test_empty_database_still_covers_every_view(qapp, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     written = take_screenshots(db, tmp_path)
-    # no file to detail; search, meeting, the observatory's lower charts, the guide and the
-    # wizard's two pages remain
-    assert len(written) == len(VIEW_KEYS) + 7
+    # no file to detail; search, meeting, the observatory's lower charts, the guide, the
+    # wizard's two pages and the sync sample's inbox, notes and history remain
+    assert len(written) == len(VIEW_KEYS) + 10
     assert all(p.stat().st_size > 0 for p in written)

@@ -54,6 +54,7 @@ VIEW_KEYS: tuple[str, ...] = (
     "events",
     "observatory",
     "registry",
+    "conflicts",
 )
 FILE_DETAIL = "file_detail"
 NAV_WIDTH = 176
@@ -123,6 +124,12 @@ def _registry_view(ctx: UiContext, parent: QWidget) -> QWidget:
     return RegistryView(ctx, parent)
 
 
+def _conflicts_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.conflicts import ConflictsView
+
+    return ConflictsView(ctx, parent)
+
+
 def _file_detail_view(ctx: UiContext, parent: QWidget) -> QWidget:
     from passerelle.ui.views.file_detail import FileDetailView
 
@@ -189,6 +196,12 @@ def _view_specs() -> list[_ViewSpec]:
             _registry_view,
             "registry",
             lambda: QCoreApplication.translate("MainWindow", "Registre"),
+        ),
+        _ViewSpec(
+            "conflicts",
+            _conflicts_view,
+            "conflicts",
+            lambda: QCoreApplication.translate("MainWindow", "Conflits"),
         ),
     ]
 
@@ -276,6 +289,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().setSizeGripEnabled(True)
 
+        from passerelle.ui.sync_menu import install_sync_menu
+
+        self.sync_menu = install_sync_menu(self)
         ctx.bus.file_requested.connect(self._handle_file_requested)
         self._restore_window()
         start = self.settings.current_view
@@ -345,7 +361,8 @@ class MainWindow(QMainWindow):
         for number, key in enumerate(VIEW_KEYS, start=1):
             action = QAction(line_icon(self._specs[key].icon), self._specs[key].title(), self)
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 9:  # Ctrl+1 … Ctrl+9; further views are reached by the navigation
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setData(key)
             action.triggered.connect(self._handle_view_action)
             self._view_group.addAction(action)

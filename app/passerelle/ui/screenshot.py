@@ -172,6 +172,11 @@ def take_screenshots(
         _settle(app, runner)
         save("welcome_profile", _composite(window, wizard))
         _close_dialog(wizard)
+
+        from passerelle.ui.sync_screens import sync_screenshots
+
+        for name, pixmap in sync_screenshots(app, settings, size):
+            save(name, pixmap)
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()

@@ -111,6 +111,16 @@ def _search(p: QPainter) -> None:
     p.drawLine(QPointF(37, 37), QPointF(54, 54))
 
 
+def _conflicts(p: QPainter) -> None:
+    """Two arrows meeting head-on: changes that crossed."""
+    p.drawLine(QPointF(8, 22), QPointF(50, 22))
+    p.drawLine(QPointF(42, 14), QPointF(50, 22))
+    p.drawLine(QPointF(42, 30), QPointF(50, 22))
+    p.drawLine(QPointF(56, 42), QPointF(14, 42))
+    p.drawLine(QPointF(22, 34), QPointF(14, 42))
+    p.drawLine(QPointF(22, 50), QPointF(14, 42))
+
+
 _PAINTERS: dict[str, Painter] = {
     "home": _home,
     "files": _files,
@@ -122,6 +132,7 @@ _PAINTERS: dict[str, Painter] = {
     "observatory": _observatory,
     "registry": _registry,
     "search": _search,
+    "conflicts": _conflicts,
 }
 
 
