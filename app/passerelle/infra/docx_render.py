@@ -146,6 +146,8 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     _P("contact.organisation", "Organisation du destinataire", example="Cœur & Solidarité"),
     _P("contact.email", "Adresse électronique du destinataire",
        example="amina.benali@example.org"),
+    _P("contact.adresse", "Adresse postale de l'organisation du destinataire",
+       example="12 rue de Lannoy, 59100 Roubaix"),
     # --- the file ----------------------------------------------------------------------------
     _P("dossier.reference", "Référence courte du dossier", example="D-2026-0042"),
     _P("dossier.titre", "Intitulé du dossier", example="Jardin partagé de l'Alma"),

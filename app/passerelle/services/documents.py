@@ -578,7 +578,8 @@ def _context_for(s: Session, f: PartnershipFile | None, agreement: Agreement | N
         "entreprise": entreprise,
         "contact": {"nom_complet": _full_name(contact), "fonction": role or "",
                     "organisation": org.name if org else "",
-                    "email": (contact.email or "") if contact else ""},
+                    "email": (contact.email or "") if contact else "",
+                    "adresse": _address(org)},
         "dossier": dossier,
         "convention": _agreement_context(s, agreement),
         "rencontre": (_meeting_context(s, f.id if f else None, interaction_id)
