@@ -245,7 +245,8 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
        example="Nadia Haddad"),
     _P("structure.nom", "Votre structure (Préférences)", example="Maison des Associations de "
        "Roubaix"),
-    _P("structure.adresse", "Adresse de votre structure (Préférences)"),
+    _P("structure.adresse", "Adresse de votre structure (Préférences)",
+       example="42 rue de l'Épeule, 59100 Roubaix"),
     _P("structure.commune", "Commune de votre structure (Préférences)", example="Roubaix"),
     _P("structure.logo", "Logo de votre structure (Préférences), inséré comme image",
        kind="image"),

@@ -53,6 +53,7 @@ VIEW_KEYS: tuple[str, ...] = (
     "events",
     "observatory",
     "registry",
+    "templates",
 )
 FILE_DETAIL = "file_detail"
 NAV_WIDTH = 176
@@ -116,6 +117,12 @@ def _registry_view(ctx: UiContext, parent: QWidget) -> QWidget:
     return RegistryView(ctx, parent)
 
 
+def _templates_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.templates import TemplatesView
+
+    return TemplatesView(ctx, parent)
+
+
 def _file_detail_view(ctx: UiContext, parent: QWidget) -> QWidget:
     from passerelle.ui.views.file_detail import FileDetailView
 
@@ -176,6 +183,12 @@ def _view_specs() -> list[_ViewSpec]:
             _registry_view,
             "registry",
             lambda: QCoreApplication.translate("MainWindow", "Registre"),
+        ),
+        _ViewSpec(
+            "templates",
+            _templates_view,
+            "templates",
+            lambda: QCoreApplication.translate("MainWindow", "Modèles"),
         ),
     ]
 
