@@ -23,7 +23,14 @@ import unicodedata
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QSignalBlocker,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -411,7 +418,7 @@ class TemplatesView(RefreshingView):
                 n=len(templates)))
         chosen = self.data_combo.currentData()
         self._files = files
-        self.data_combo.blockSignals(True)
+        blocker = QSignalBlocker(self.data_combo)
         self.data_combo.clear()
         self.data_combo.addItem(QCoreApplication.translate(
             "TemplatesView", "Données d'exemple (aucun dossier)"), None)
@@ -419,7 +426,7 @@ class TemplatesView(RefreshingView):
             self.data_combo.addItem(f"{f.reference} — {f.title}", str(f.id))
         index = self.data_combo.findData(chosen) if chosen else 0
         self.data_combo.setCurrentIndex(max(0, index))
-        self.data_combo.blockSignals(False)
+        blocker.unblock()
         row = 0
         if keep is not None:
             for i, t in enumerate(templates):
