@@ -13,11 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from passerelle.domain.errors import NotFound, ValidationError
-from passerelle.services import documents
+from passerelle.services import documents, mecenat_figures, structure
 from passerelle.services import files as file_service
-from passerelle.services import mecenat_figures
 from passerelle.services import organisations as org_service
-from passerelle.services import structure
 from passerelle.services import template_manager as tm
 from passerelle.store.database import Database
 from passerelle.store.models import Agreement, Counterpart, Template
