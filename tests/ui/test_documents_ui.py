@@ -120,8 +120,8 @@ def test_importing_a_bad_template_names_each_problem_and_imports_nothing(  # typ
     assert not asked  # refused before asking for a name
     assert view.tabs.currentIndex() == view.check_index
     assert "n'a pas été importé" in view.check_banner.text()
-    rows = [[view.problems.topLevelItem(i).text(c) for c in range(3)]
-            for i in range(view.problems.topLevelItemCount())]
+    rows = [[view.problems.item(i, c).text() for c in range(3)]
+            for i in range(view.problems.rowCount())]
     assert rows[0][0] == "paragraphe 1" and "contact.nom_complt" in rows[0][1]
     assert rows[0][2] == "contact.nom_complet"
     assert rows[1][2] == "entreprise.siret"

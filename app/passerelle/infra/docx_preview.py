@@ -13,6 +13,7 @@ import html
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import docx
 from docx.document import Document as DocumentObject
@@ -20,7 +21,21 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-__all__ = ["docx_to_html"]
+__all__ = ["HtmlPreview", "docx_to_html"]
+
+_EMU_PER_PX = 9525  # 914 400 EMU per inch, 96 px per inch
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPreview:
+    """The HTML and the pictures it shows (``<img src="image:N">`` → ``images["image:N"]``).
+
+    The UI registers the pictures as resources of its text document, so the logo shows in the
+    preview without writing temporary files.
+    """
+
+    html: str
+    images: dict[str, bytes] = field(default_factory=dict)
 
 _HEADING_TAGS = {"Title": "h1", "Heading 1": "h2", "Heading 2": "h3", "Heading 3": "h4"}
 _ALIGN = {"CENTER (1)": "center", "RIGHT (2)": "right", "JUSTIFY (3)": "justify"}
@@ -38,17 +53,35 @@ def _blocks(parent: DocumentObject | _Cell | object) -> Iterator[Paragraph | Tab
             yield Table(child, parent)  # type: ignore[arg-type]
 
 
-def _runs_html(p: Paragraph) -> str:
+def _image_html(p: Paragraph, drawing: object, images: dict[str, bytes]) -> str:
+    blip = next(drawing.iter(qn("a:blip")), None)  # type: ignore[attr-defined]
+    rid = blip.get(qn("r:embed")) if blip is not None else None
+    part = p.part.related_parts.get(rid) if rid else None
+    if part is None:
+        return ('<span style="background:#eef2f6; color:#52606d;">&nbsp;[image]&nbsp;</span>')
+    key = f"image:{len(images)}"
+    images[key] = part.blob
+    extent = next(drawing.iter(qn("wp:extent")), None)  # type: ignore[attr-defined]
+    size = ""
+    if extent is not None:
+        width = int(extent.get("cx", "0")) // _EMU_PER_PX
+        height = int(extent.get("cy", "0")) // _EMU_PER_PX
+        if width and height:
+            size = f' width="{width}" height="{height}"'
+    return f'<img src="{key}"{size}/>'
+
+
+def _runs_html(p: Paragraph, images: dict[str, bytes]) -> str:
     out: list[str] = []
     for child in p._p.iterchildren():
         if child.tag == qn("w:r"):
-            out.append(_run_html(child))
+            out.append(_run_html(child, p, images))
         elif child.tag == qn("w:hyperlink"):
-            out.extend(_run_html(r) for r in child.iterchildren(qn("w:r")))
+            out.extend(_run_html(r, p, images) for r in child.iterchildren(qn("w:r")))
     return "".join(out)
 
 
-def _run_html(r: object) -> str:
+def _run_html(r: object, p: Paragraph, images: dict[str, bytes]) -> str:
     parts: list[str] = []
     for node in r.iterchildren():  # type: ignore[attr-defined]
         tag = node.tag
@@ -59,8 +92,7 @@ def _run_html(r: object) -> str:
         elif tag in (qn("w:br"), qn("w:cr")):
             parts.append("<br/>" if node.get(qn("w:type")) != "page" else "")
         elif tag == qn("w:drawing"):
-            parts.append('<span style="background:#eef2f6; color:#52606d; '
-                         'border:1px solid #cbd2d9;">&nbsp;[image]&nbsp;</span>')
+            parts.append(_image_html(p, node, images))
     text = "".join(parts)
     if not text:
         return ""
@@ -82,8 +114,8 @@ def _on(flag: object) -> bool:
     return value not in ("0", "false", "off")
 
 
-def _paragraph_html(p: Paragraph) -> str:
-    content = _runs_html(p)
+def _paragraph_html(p: Paragraph, images: dict[str, bytes]) -> str:
+    content = _runs_html(p, images)
     style = p.style.name if p.style is not None else ""
     page_break = any(br.get(qn("w:type")) == "page" for br in p._p.iter(qn("w:br")))
     prefix = '<hr style="border: 1px dashed #9aa5b1;"/>' if page_break else ""
@@ -101,7 +133,7 @@ def _paragraph_html(p: Paragraph) -> str:
     return f"{prefix}<p{attr}>{content}</p>"
 
 
-def _table_html(t: Table, *, border: bool = True) -> str:
+def _table_html(t: Table, images: dict[str, bytes], *, border: bool = True) -> str:
     rows = []
     for row in t.rows:
         cells = []
@@ -110,7 +142,7 @@ def _table_html(t: Table, *, border: bool = True) -> str:
             if id(cell._tc) in seen:  # a merged cell is returned once per grid column
                 continue
             seen.add(id(cell._tc))
-            inner = "".join(_block_html(b, border=border) for b in _blocks(cell))
+            inner = "".join(_block_html(b, images, border=border) for b in _blocks(cell))
             cells.append(f'<td style="padding: 4px 8px;">{inner}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     frame = 'border="1" style="border-collapse: collapse; border-color: #cbd2d9;"' if border \
@@ -119,10 +151,11 @@ def _table_html(t: Table, *, border: bool = True) -> str:
             f'{"".join(rows)}</table>')
 
 
-def _block_html(block: Paragraph | Table, *, border: bool = True) -> str:
+def _block_html(block: Paragraph | Table, images: dict[str, bytes], *,
+                border: bool = True) -> str:
     if isinstance(block, Paragraph):
-        return _paragraph_html(block)
-    return _table_html(block, border=border)
+        return _paragraph_html(block, images)
+    return _table_html(block, images, border=border)
 
 
 _TAG = re.compile(r"<[^>]+>|&nbsp;|&emsp;")
@@ -132,18 +165,19 @@ def _has_text(fragment: str) -> bool:
     return bool(_TAG.sub("", fragment).strip())
 
 
-def docx_to_html(data: bytes) -> str:
+def docx_to_html(data: bytes) -> HtmlPreview:
     """The document (bytes of a .docx) as an HTML fragment: header, body, footer."""
+    images: dict[str, bytes] = {}
     document = docx.Document(io.BytesIO(data))
     out: list[str] = []
     section = document.sections[0] if len(document.sections) else None
     if section is not None and not section.header.is_linked_to_previous:
-        header = "".join(_block_html(b, border=False) for b in _blocks(section.header))
+        header = "".join(_block_html(b, images, border=False) for b in _blocks(section.header))
         if _has_text(header):
             out.append(f'<div style="color:#52606d; font-size:small;">{header}</div><hr/>')
-    out.extend(_block_html(b) for b in _blocks(document))
+    out.extend(_block_html(b, images) for b in _blocks(document))
     if section is not None and not section.footer.is_linked_to_previous:
-        footer = "".join(_block_html(b, border=False) for b in _blocks(section.footer))
+        footer = "".join(_block_html(b, images, border=False) for b in _blocks(section.footer))
         if _has_text(footer):
             out.append(f'<hr/><div style="color:#52606d; font-size:small;">{footer}</div>')
-    return "\n".join(out)
+    return HtmlPreview("\n".join(out), images)

@@ -18,7 +18,7 @@ in single calls returning plain data:
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -220,11 +220,15 @@ def sample_context() -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class TemplatePreview:
-    """A template rendered for the preview pane; ``file_reference`` None for sample data."""
+    """A template rendered for the preview pane; ``file_reference`` None for sample data.
+
+    ``images`` holds the pictures the HTML refers to (``<img src="image:0">``: the logo).
+    """
 
     template_name: str
     file_reference: str | None
     html: str
+    images: dict[str, bytes] = field(default_factory=dict)
 
 
 def _render(db: Database, template: TemplateDTO | Path, file_id: uuid.UUID | str | None
@@ -249,7 +253,8 @@ def preview(db: Database, template: TemplateDTO | Path,
         ValidationError: the template has problems (as :func:`check_file` lists them).
     """
     data, reference, name = _render(db, template, file_id)
-    return TemplatePreview(name, reference, docx_preview.docx_to_html(data))
+    converted = docx_preview.docx_to_html(data)
+    return TemplatePreview(name, reference, converted.html, converted.images)
 
 
 def preview_docx(db: Database, template: TemplateDTO | Path, out_path: Path | str,

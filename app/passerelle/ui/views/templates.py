@@ -29,10 +29,19 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
+    QUrl,
     Signal,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QImage,
+    QStandardItem,
+    QStandardItemModel,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -45,10 +54,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -287,17 +296,26 @@ class TemplatesView(RefreshingView):
         self.check_banner = QLabel(self)
         self.check_banner.setWordWrap(True)
         self.check_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems = QTreeWidget(self)
-        self.problems.setRootIsDecorated(False)
-        self.problems.setAlternatingRowColors(True)
-        self.problems.setWordWrap(True)
-        self.problems.setHeaderLabels([
+        # A table whose rows grow to show each whole message: nothing is cut.
+        self.problems = QTableWidget(0, 3, self)
+        self.problems.setHorizontalHeaderLabels([
             QCoreApplication.translate("TemplatesView", "Emplacement"),
             QCoreApplication.translate("TemplatesView", "Problème"),
             QCoreApplication.translate("TemplatesView", "Nom proche"),
         ])
-        self.problems.setColumnWidth(0, 170)
-        self.problems.setColumnWidth(1, 380)
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.setAlternatingRowColors(True)
+        self.problems.setWordWrap(True)
+        self.problems.setShowGrid(False)
+        self.problems.verticalHeader().hide()
+        self.problems.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        header = self.problems.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.problems.setColumnWidth(0, 150)
+        self.problems.setColumnWidth(2, 170)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         check_tab = QWidget(self)
         check_layout = QVBoxLayout(check_tab)
         check_layout.setContentsMargins(8, 8, 8, 8)
@@ -492,14 +510,14 @@ class TemplatesView(RefreshingView):
     def _handle_check_failed(self, exc: BaseException) -> None:
         if isinstance(exc, PasserelleError):
             self._set_banner(message(exc), ok=False)
-            self.problems.clear()
+            self.problems.setRowCount(0)
         else:
             show_error(self, exc)
 
     def _show_check(self, check: TemplateCheck | None, *, imported_file: str | None = None
                     ) -> None:
         self.last_check = check
-        self.problems.clear()
+        self.problems.setRowCount(0)
         if check is None:
             self._set_banner(QCoreApplication.translate(
                 "TemplatesView", "Choisissez un modèle pour le vérifier."), ok=True)
@@ -529,10 +547,16 @@ class TemplatesView(RefreshingView):
                 n=n, file=check.path.name), ok=False)
 
     def _add_problem(self, problem: TemplateProblem) -> None:
-        item = QTreeWidgetItem([problem.location, problem.message, problem.suggestion or ""])
-        item.setToolTip(1, problem.message + (f"\n« {problem.excerpt} »" if problem.excerpt
-                                              else ""))
-        self.problems.addTopLevelItem(item)
+        row = self.problems.rowCount()
+        self.problems.insertRow(row)
+        for column, text in enumerate((problem.location, problem.message,
+                                       problem.suggestion or "")):
+            item = QTableWidgetItem(text)
+            if problem.excerpt:
+                item.setToolTip(QCoreApplication.translate(
+                    "TemplatesView", "Texte du paragraphe : « {excerpt} »").format(
+                    excerpt=problem.excerpt))
+            self.problems.setItem(row, column, item)
 
     def _set_banner(self, text: str, *, ok: bool) -> None:
         colour, background = (OK_COLOUR, "#ecfdf3") if ok else (DANGER, "#fef3f2")
@@ -563,6 +587,11 @@ class TemplatesView(RefreshingView):
             self.preview_label.setText(QCoreApplication.translate(
                 "TemplatesView", "Aperçu avec les données du dossier {reference} (rien n'est "
                                  "enregistré).").format(reference=preview.file_reference))
+        document = self.preview_browser.document()
+        for key, data in preview.images.items():
+            image = QImage.fromData(data)
+            if not image.isNull():
+                document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), image)
         self.preview_browser.setHtml(preview.html)
 
     def _handle_preview_failed(self, exc: BaseException) -> None:
