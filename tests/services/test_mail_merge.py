@@ -124,6 +124,29 @@ def test_combined_document_has_one_letter_per_page(db: Database, people: dict[st
     assert "{{" not in "\n".join(texts)
 
 
+def test_docxcompose_does_not_change_how_python_docx_saves_documents(tmp_path: Path) -> None:
+    """docxcompose rebinds python-docx's « cp » prefix at import; infra/docx_compose undoes it."""
+    import zipfile
+
+    from docx.oxml.ns import nsmap
+
+    from passerelle.infra import docx_compose
+
+    core_ns = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+    assert docx_compose.combine([_docx_bytes(tmp_path, "a"), _docx_bytes(tmp_path, "b")])
+    assert nsmap["cp"] == core_ns
+    d = docx.Document()
+    d.core_properties.last_modified_by = "Passerelle"
+    d.save(str(tmp_path / "c.docx"))
+    core = zipfile.ZipFile(tmp_path / "c.docx").read("docProps/core.xml").decode()
+    assert f'xmlns:cp="{core_ns}"' in core and "custom-properties" not in core
+
+
+def _docx_bytes(folder: Path, text: str) -> bytes:
+    path = _letter(folder / f"{text}.docx", text)
+    return path.read_bytes()
+
+
 def test_cancel_and_errors_leave_the_folder_as_it_was(db: Database, people: dict[str, Any],
                                                       tmp_path: Path) -> None:
     out = tmp_path / "out"

@@ -121,6 +121,15 @@ def test_vocabulary_lists_the_issue_names_and_filters() -> None:
     assert [f.name for f in tm.FILTERS][:3] == ["euros", "date_longue", "en_lettres"]
 
 
+def test_readme_lists_the_whole_vocabulary() -> None:
+    from passerelle.infra import docx_render
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert docx_render.placeholders_markdown() in readme
+    for f in tm.FILTERS:
+        assert f"`{f.name}`" in readme
+
+
 # --- structure -------------------------------------------------------------------------------
 
 
@@ -141,6 +150,9 @@ def test_structure_and_logo_are_stored_and_used_by_documents(db: Database,
     documents.render_for_file(db, f.id, template, out)
     rendered = docx.Document(str(out))
     assert rendered.inline_shapes and rendered.paragraphs[1].text == "MDA Roubaix"
+    shown = tm.preview(db, template, f.id)  # the preview carries the picture itself
+    assert '<img src="image:0"' in shown.html
+    assert shown.images["image:0"] == saved.logo.read_bytes()
 
     # keep the logo by default; None removes it
     assert structure.save_structure(db, name="MDA").logo == saved.logo
