@@ -12,17 +12,12 @@ import io
 from collections.abc import Callable, Sequence
 
 import docx
-from docx.oxml import ns as _docx_ns
+from docxcompose.composer import Composer
 
-_NSMAP_BEFORE = dict(_docx_ns.nsmap)
-from docxcompose.composer import Composer  # noqa: E402 - must follow the snapshot above
+from passerelle.infra.docx_render import restore_docx_namespaces
 
-# docxcompose.utils runs ``nsmap.update(NS)`` on python-docx's *global* namespace map at import,
-# rebinding the « cp » prefix from core-properties to custom-properties: every document saved
-# afterwards in the process (conventions, letters) would get misplaced core properties
-# (cp:lastModifiedBy, cp:revision in the wrong namespace). docxcompose itself queries with its
-# own NS dict, so python-docx's original prefixes are put back; the prefixes it added stay.
-_docx_ns.nsmap.update(_NSMAP_BEFORE)
+# docxcompose rebinds python-docx's global « cp » prefix at import (see the function).
+restore_docx_namespaces()
 
 __all__ = ["combine"]
 
