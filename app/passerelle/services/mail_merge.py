@@ -15,8 +15,9 @@ to no file, so they are written to a folder and not recorded in the database.
 - All or nothing (DESIGN.md §9): letters are rendered into a hidden staging folder inside the
   output folder, then moved in by renames; on cancel or error the staging folder is removed and
   the output folder is exactly as it was.
-- « Un seul document » joins the letters with docxcompose, one letter per page: unlike copying
-  paragraphs with python-docx, it carries each letter's images, styles and list numbering.
+- « Un seul document » joins the letters one per page (:mod:`passerelle.infra.docx_compose`:
+  images, drawing ids and list numbering kept right; refused when the template's header shows
+  per-recipient data, which one shared header cannot).
 """
 
 from __future__ import annotations
