@@ -338,5 +338,7 @@ def test_partnership_figures_say_out_of_scope(qtbot, ui_ctx) -> None:  # type: i
     qtbot.addWidget(v)
     v.show()
     qtbot.waitUntil(lambda: v.figures.figures is not None)
-    assert v.figures.stack.currentWidget() is v.figures.out_of_scope
-    assert "hors champ du mécénat" in v.figures.out_of_scope.text()
+    assert v.figures.reduction.text() == "—"
+    assert "hors champ du mécénat" in v.figures.reduction_detail.text()
+    assert not v.figures.turnover_row.isVisibleTo(v.figures)
+    assert "5" in v.figures.valuation.text()  # the valuation is still shown

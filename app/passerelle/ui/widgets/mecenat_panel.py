@@ -127,7 +127,9 @@ class MecenatPanel(QFrame):
             "MecenatPanel", "Organisme d'aide aux personnes en difficulté (« loi Coluche » : "
                             "60 % sans seuil)"), red_frame)
         self.coluche.toggled.connect(self._reload)
-        turnover_row = QHBoxLayout()
+        self.turnover_row = QWidget(red_frame)
+        turnover_row = QHBoxLayout(self.turnover_row)
+        turnover_row.setContentsMargins(0, 0, 0, 0)
         turnover_row.addWidget(QLabel(QCoreApplication.translate(
             "MecenatPanel", "CA HT de l'entreprise :"), red_frame))
         self.turnover.setMaximumWidth(200)
@@ -136,7 +138,7 @@ class MecenatPanel(QFrame):
         red_layout.addWidget(self.reduction)
         red_layout.addWidget(self.reduction_detail)
         red_layout.addWidget(self.turnover_note)
-        red_layout.addLayout(turnover_row)
+        red_layout.addWidget(self.turnover_row)
         red_layout.addWidget(self.coluche)
         red_layout.addStretch(1)
 
@@ -161,8 +163,6 @@ class MecenatPanel(QFrame):
         grid.setColumnStretch(2, 4)
         self.red_frame = red_frame
 
-        self.out_of_scope = _text(self, muted=True)
-        self.out_of_scope.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty = _text(self, muted=True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setText(QCoreApplication.translate(
@@ -172,7 +172,6 @@ class MecenatPanel(QFrame):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(figures)
-        self.stack.addWidget(self.out_of_scope)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -221,16 +220,19 @@ class MecenatPanel(QFrame):
             company=f.company_name or QCoreApplication.translate("MecenatPanel",
                                                                  "Entreprise non renseignée"),
             year=f.fiscal_year_end.year))
+        self.stack.setCurrentIndex(1)
+        self._show_valuation(f)
+        for widget in (self.turnover_row, self.coluche):
+            widget.setVisible(f.patronage)
         if not f.patronage:
-            self.out_of_scope.setText(QCoreApplication.translate(
+            self.reduction.setText("—")
+            self.reduction_detail.setText(QCoreApplication.translate(
                 "MecenatPanel", "{type} : hors champ du mécénat. Aucune réduction d'impôt ; "
                                 "les prestations éventuelles se facturent.").format(
                 type=_type_label(f.type)))
-            self.stack.setCurrentWidget(self.out_of_scope)
-            return
-        self.stack.setCurrentIndex(1)
-        self._show_valuation(f)
-        self._show_reduction(f)
+            self.turnover_note.hide()
+        else:
+            self._show_reduction(f)
         self._show_counterparts(f)
 
     def _show_valuation(self, f: AgreementFigures) -> None:
@@ -309,7 +311,12 @@ class MecenatPanel(QFrame):
             if singular(n) else QCoreApplication.translate(
             "MecenatPanel", "{n} contreparties valorisées à {total}, soit {ratio} du don.")
         ).format(n=n, total=euros_text(f.counterparts_total), ratio=_percent(check.ratio)))
-        if check.within_tolerance:
+        if not f.patronage:
+            self.counterparts_verdict.setText(QCoreApplication.translate(
+                "MecenatPanel", "Hors mécénat, la tolérance de 25 % ne s'applique pas : les "
+                                "contreparties sont proportionnées à l'apport."))
+            self.counterparts_verdict.setStyleSheet(f"color: {MUTED};")
+        elif check.within_tolerance:
             self.counterparts_verdict.setText(QCoreApplication.translate(
                 "MecenatPanel", "Dans la tolérance de 25 % : la « disproportion marquée » est "
                                 "respectée."))
