@@ -182,3 +182,21 @@ def test_bad_kind_and_batch_templates(db: Database) -> None:
         mail_merge.list_recipients(db, "dossiers", [])
     purposes = [t.purpose for t in mail_merge.batch_templates(db)]
     assert purposes[:2] == ["lettre", "invitation"] and "synthese" not in purposes
+
+
+def test_event_note_says_which_event_invitations_announce(db: Database, tmp_path: Path) -> None:
+    from datetime import datetime, timedelta
+
+    from passerelle.store.models import Event
+
+    none_yet = mail_merge.event_note(db, "invitation_rencontre_collective")
+    assert none_yet.uses_event and none_yet.starts_at is None
+    assert not mail_merge.event_note(db, _letter(tmp_path / "l.docx", LETTER)).uses_event
+    when = (datetime.now() + timedelta(days=20)).replace(hour=8, minute=30, second=0,
+                                                         microsecond=0)
+    with db.write() as s:
+        s.add(Event(kind="petit_dejeuner", title="Petit-déjeuner des partenaires",
+                    starts_at=when, place="Salle Watremez, Roubaix"))
+    note = mail_merge.event_note(db, "invitation_rencontre_collective")
+    assert (note.title, note.starts_at, note.place) == (
+        "Petit-déjeuner des partenaires", when, "Salle Watremez, Roubaix")

@@ -192,6 +192,8 @@ def test_batch_dialog_writes_one_file_per_recipient(qtbot, ui_ctx, people: dict[
     assert dialog.current_template() is not None
     assert dialog.current_template().purpose in ("lettre", "invitation")
     assert dialog.select_template("invitation_rencontre_collective")
+    assert dialog.event_label.isVisibleTo(dialog)
+    assert "Aucune rencontre collective à venir" in dialog.event_label.text()
     dialog.set_folder(tmp_path / "courriers")
     finished: list[Any] = []
     dialog.finished_batch.connect(finished.append)

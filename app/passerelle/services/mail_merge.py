@@ -29,7 +29,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +56,10 @@ __all__ = [
     "MailMergeResult",
     "Recipient",
     "RecipientList",
+    "EventNote",
     "batch_templates",
     "default_folder",
+    "event_note",
     "list_recipients",
     "render_mail_merge",
 ]
@@ -104,6 +106,39 @@ class MailMergeResult:
     combined: bool
     letters: int
     skipped: tuple[Recipient, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventNote:
+    """Whether a template prints a collective event, and which one a mail merge would use.
+
+    ``title``/``starts_at`` describe the next event to come (None: there is none, the date and
+    place print as dotted lines). A recipient whose latest file came from an event still to
+    come gets that one instead.
+    """
+
+    uses_event: bool
+    title: str | None
+    starts_at: datetime | None
+    place: str | None
+
+
+def event_note(db: Database, template: str | Path) -> EventNote:
+    """What the dialog says about ``evenement.*`` before writing invitations.
+
+    Raises:
+        NotFound: unknown template.
+        ValidationError: the template has problems.
+    """
+    with db.read() as s:
+        choice = documents._choose_template(s, template)
+        uses = any(n.startswith("evenement.")
+                   for n in docx_render.used_placeholders(choice.path))
+        if not uses:
+            return EventNote(uses_event=False, title=None, starts_at=None, place=None)
+        ev = documents._event_context(s, None, None)
+    return EventNote(uses_event=True, title=ev["titre"] or None, starts_at=ev["date"],
+                     place=ev["lieu"] or None)
 
 
 def batch_templates(db: Database) -> list[TemplateDTO]:

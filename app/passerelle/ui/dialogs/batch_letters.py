@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from passerelle.services import mail_merge
 from passerelle.services.documents import BatchCancelled, TemplateDTO
-from passerelle.services.mail_merge import MailMergeResult, RecipientList
+from passerelle.services.mail_merge import EventNote, MailMergeResult, RecipientList
 from passerelle.ui.context import UiContext
 from passerelle.ui.dialogs.generate_document import open_with_system, purpose_label
 from passerelle.ui.errors import show_error
@@ -98,6 +98,11 @@ class BatchLettersDialog(QDialog):
         self.template_combo.setAccessibleName(QCoreApplication.translate(
             "BatchLettersDialog", "Modèle"))
         self.template_combo.currentIndexChanged.connect(self._handle_template_changed)
+        self.event_label = QLabel(self)
+        self.event_label.setWordWrap(True)
+        self.event_label.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                       QSizePolicy.Policy.Preferred)
+        self.event_label.hide()
         self.template_note = QLabel(self)
         self.template_note.setWordWrap(True)
         self.template_note.setStyleSheet("color: #475467;")
@@ -134,6 +139,7 @@ class BatchLettersDialog(QDialog):
         form.addRow(QCoreApplication.translate("BatchLettersDialog", "Modèle :"),
                     self.template_combo)
         form.addRow("", self.template_note)
+        form.addRow("", self.event_label)
         form.addRow(QCoreApplication.translate("BatchLettersDialog", "Résultat :"), form_box)
         form.addRow(QCoreApplication.translate("BatchLettersDialog", "Enregistré dans :"),
                     folder_row)
@@ -260,6 +266,34 @@ class BatchLettersDialog(QDialog):
         if not self._folder_chosen:
             self._show_folder(mail_merge.default_folder(self.base_dir, template.name))
         self._update_buttons()
+        db = self._ctx.db
+        ref: str | Path = template.key if template.builtin and template.key else template.path
+        self._ctx.runner.run(lambda: mail_merge.event_note(db, ref),
+                             lambda note: self._show_event(template, note),
+                             lambda _exc: self.event_label.hide())
+
+    def _show_event(self, template: TemplateDTO, note: EventNote) -> None:
+        """Say which collective event the invitations will announce, or that none is planned."""
+        if self.current_template() is not template:
+            return  # another template was chosen meanwhile
+        if not note.uses_event:
+            self.event_label.hide()
+            return
+        if note.starts_at is None:
+            self.event_label.setText(QCoreApplication.translate(
+                "BatchLettersDialog", "Aucune rencontre collective à venir : la date et le lieu "
+                                      "resteront en pointillés. Créez d'abord la rencontre dans "
+                                      "Événements."))
+            self.event_label.setStyleSheet(f"color: {WARNING_COLOUR};")
+        else:
+            when = QLocale().toString(note.starts_at, QLocale.FormatType.LongFormat)
+            self.event_label.setText(QCoreApplication.translate(
+                "BatchLettersDialog", "Rencontre annoncée : {title}, {when}{place} (la "
+                                      "prochaine à venir).").format(
+                title=note.title or "", when=when,
+                place=f" — {note.place}" if note.place else ""))
+            self.event_label.setStyleSheet("color: #05603a;")
+        self.event_label.show()
 
     # --- actions ------------------------------------------------------------------------------
     def _handle_folder_clicked(self) -> None:
