@@ -29,7 +29,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docxcompose.composer import Composer
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from passerelle.domain.errors import ValidationError
 from passerelle.infra.docx_render import restore_docx_namespaces
@@ -76,7 +76,7 @@ class _FastJoiner:
                 raise _Unsupported(element.tag)
 
     def append(self, document: Document) -> None:
-        self.master.add_page_break()
+        self.master.add_page_break()  # type: ignore[no-untyped-call]
         numbers: dict[str, str] = {}
         bookmarks: dict[str, str] = {}
         for child in document.element.body.iterchildren():
@@ -185,7 +185,7 @@ def _join_with_docxcompose(documents: Sequence[Document],
     for document in documents[1:]:
         if before_each is not None:
             before_each()
-        master.add_page_break()
+        master.add_page_break()  # type: ignore[no-untyped-call]
         composer.append(document)
     return master
 

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -286,7 +286,12 @@ class BatchLettersDialog(QDialog):
                                       "Événements."))
             self.event_label.setStyleSheet(f"color: {WARNING_COLOUR};")
         else:
-            when = QLocale().toString(note.starts_at, QLocale.FormatType.LongFormat)
+            at = note.starts_at
+            when = "{day}, {time}".format(
+                day=QLocale().toString(QDate(at.year, at.month, at.day),
+                                       QLocale.FormatType.LongFormat),
+                time=QLocale().toString(QTime(at.hour, at.minute),
+                                        QLocale.FormatType.ShortFormat))
             self.event_label.setText(QCoreApplication.translate(
                 "BatchLettersDialog", "Rencontre annoncée : {title}, {when}{place} (la "
                                       "prochaine à venir).").format(

@@ -26,6 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
+    QPersistentModelIndex,
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
@@ -186,7 +187,8 @@ class _VocabularyFilter(QSortFilterProxyModel):
         self._needle = _fold(text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(  # noqa: N802 - Qt override
+            self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._needle:
             return True
         model = self.sourceModel()

@@ -332,6 +332,6 @@ class MecenatPanel(QFrame):
 
 def _type_label(value: str) -> str:
     try:
-        return label(AgreementType(value))
+        return label(AgreementType.parse(value))
     except ValueError:
         return value
