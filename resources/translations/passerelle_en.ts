@@ -115,6 +115,125 @@ Skills (valued): {skills}</translation>
     </message>
 </context>
 <context>
+    <name>BatchLettersDialog</name>
+    <message>
+        <source>Dossier des courriers</source>
+        <translation>Folder for the letters</translation>
+    </message>
+    <message>
+        <source>Courrier en nombre</source>
+        <translation>Bulk letter</translation>
+    </message>
+    <message>
+        <source>Destinataires</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Modèle</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Un fichier .docx par destinataire</source>
+        <translation>One .docx file per recipient</translation>
+    </message>
+    <message>
+        <source>Un seul document, une lettre par page (à imprimer)</source>
+        <translation>One document, one letter per page (to print)</translation>
+    </message>
+    <message>
+        <source>Dossier de destination</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Modèle :</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>Résultat :</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Enregistré dans :</source>
+        <translation>Saved in:</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Générer les courriers</source>
+        <translation>Generate the letters</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{n} destinataire</source>
+        <translation>{n} recipient</translation>
+    </message>
+    <message>
+        <source>{n} destinataires</source>
+        <translation>{n} recipients</translation>
+    </message>
+    <message>
+        <source>{n} personne exclue car opposée à la prospection (RGPD) : {names}.</source>
+        <translation>{n} person left out for objecting to prospecting (GDPR): {names}.</translation>
+    </message>
+    <message>
+        <source>{n} personnes exclues car opposées à la prospection (RGPD) : {names}.</source>
+        <translation>{n} people left out for objecting to prospecting (GDPR): {names}.</translation>
+    </message>
+    <message>
+        <source>Modèle sans description.</source>
+        <translation>Template without a description.</translation>
+    </message>
+    <message>
+        <source>Aucune rencontre collective à venir : la date et le lieu resteront en pointillés. Créez d&apos;abord la rencontre dans Événements.</source>
+        <translation>No collective event to come: the date and place will stay dotted lines. Create the event in Events first.</translation>
+    </message>
+    <message>
+        <source>Rencontre annoncée : {title}, {when}{place} (la prochaine à venir).</source>
+        <translation>Event announced: {title}, {when}{place} (the next one to come).</translation>
+    </message>
+    <message>
+        <source>Rédaction des courriers…</source>
+        <translation>Writing the letters…</translation>
+    </message>
+    <message>
+        <source>{n} courrier réuni dans {file}</source>
+        <translation>{n} letter gathered in {file}</translation>
+    </message>
+    <message>
+        <source>{n} courriers réunis dans {file}</source>
+        <translation>{n} letters gathered in {file}</translation>
+    </message>
+    <message>
+        <source>{n} courrier écrit dans {folder}</source>
+        <translation>{n} letter written in {folder}</translation>
+    </message>
+    <message>
+        <source>{n} courriers écrits dans {folder}</source>
+        <translation>{n} letters written in {folder}</translation>
+    </message>
+    <message>
+        <source>Génération annulée : aucun fichier n&apos;a été écrit.</source>
+        <translation>Generation cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <source>Courrier en nombre…</source>
+        <translation>Bulk letter…</translation>
+    </message>
+    <message>
+        <source>Écrire à chaque ligne sélectionnée (Ctrl+clic, Maj+clic ou Ctrl+A pour en sélectionner plusieurs)</source>
+        <translation>Write to each selected row (Ctrl+click, Shift+click or Ctrl+A to select several)</translation>
+    </message>
+</context>
+<context>
     <name>Brake</name>
     <message>
         <source>Méconnaissance</source>
@@ -632,6 +751,10 @@ Skills (valued): {skills}</translation>
         <translation>No patronage tax-relief scale is defined for a financial year ending on {date}.</translation>
     </message>
     <message>
+        <source>Aucun destinataire à qui écrire : sélectionnez des organisations ou des contacts (les personnes opposées à la prospection sont exclues).</source>
+        <translation>Nobody to write to: select organisations or contacts (people who objected to prospecting are left out).</translation>
+    </message>
+    <message>
         <source>Aucun dossier ne porte la référence {ref}.</source>
         <translation>No partnership file has the reference {ref}.</translation>
     </message>
@@ -696,6 +819,10 @@ Skills (valued): {skills}</translation>
         <translation>Invalid date: {value} (expected YYYY-MM-DD).</translation>
     </message>
     <message>
+        <source>Destinataires inconnus : « {kind} » (organisations ou contacts).</source>
+        <translation>Unknown recipients: « {kind} » (organisations or contacts).</translation>
+    </message>
+    <message>
         <source>Dossier introuvable : {ref}.</source>
         <translation>Partnership file not found: {ref}.</translation>
     </message>
@@ -718,6 +845,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Impossible d&apos;écrire « {file} » : {error}.</source>
         <translation>Cannot write “{file}”: {error}.</translation>
+    </message>
+    <message>
+        <source>Impossible de lire l&apos;image « {file} » : {error}.</source>
+        <translation>Cannot read the image « {file} »: {error}.</translation>
     </message>
     <message>
         <source>Impossible de lire {path} : {error}</source>
@@ -788,8 +919,20 @@ Skills (valued): {skills}</translation>
         <translation>The association and the company of a partnership file must be two different organisations.</translation>
     </message>
     <message>
+        <source>L&apos;en-tête ou le pied de page de ce modèle change d&apos;un destinataire à l&apos;autre (par exemple la référence du dossier) : réunies dans un seul document, toutes les lettres montreraient celui de la première. Choisissez « un fichier par destinataire ».</source>
+        <translation>This template&apos;s header or footer changes from one recipient to the next (for instance the file reference): gathered in one document, every letter would show the first one&apos;s. Choose « one file per recipient ».</translation>
+    </message>
+    <message>
         <source>L&apos;enregistrement {id} est introuvable.</source>
         <translation>Record {id} cannot be found.</translation>
+    </message>
+    <message>
+        <source>L&apos;image « {file} » est introuvable.</source>
+        <translation>The image « {file} » cannot be found.</translation>
+    </message>
+    <message>
+        <source>L&apos;image « {file} » est trop lourde ({size} Mo) : 5 Mo au plus, car le logo est copié dans chaque document.</source>
+        <translation>The image « {file} » is too large ({size} MB): 5 MB at most, since the logo is copied into every document.</translation>
     </message>
     <message>
         <source>La base est occupée par un autre programme : rien n&apos;a été enregistré.</source>
@@ -1134,6 +1277,14 @@ Skills (valued): {skills}</translation>
     <message>
         <source>{what} {id} est introuvable (supprimé ?).</source>
         <translation>{what} {id} cannot be found (deleted?).</translation>
+    </message>
+    <message>
+        <source>« {file} » n&apos;est pas un document Word .docx : enregistrez le modèle au format .docx (Word ou LibreOffice) puis importez-le.</source>
+        <translation>« {file} » is not a Word .docx document: save the template as .docx (Word or LibreOffice), then import it.</translation>
+    </message>
+    <message>
+        <source>« {file} » n&apos;est pas une image PNG, JPEG ou GIF : choisissez le logo dans l&apos;un de ces formats.</source>
+        <translation>« {file} » is not a PNG, JPEG or GIF image: choose the logo in one of these formats.</translation>
     </message>
     <message>
         <source>« {value} » n&apos;est pas un IBAN français : la clé RIB ne peut pas être vérifiée.</source>
@@ -2470,6 +2621,41 @@ For: {who}</translation>
     </message>
 </context>
 <context>
+    <name>ImportTemplateDialog</name>
+    <message>
+        <source>Importer un modèle</source>
+        <translation>Import a template</translation>
+    </message>
+    <message>
+        <source>À quoi sert ce modèle, quand l&apos;utiliser…</source>
+        <translation>What this template is for, when to use it…</translation>
+    </message>
+    <message>
+        <source>Le fichier « {file} » a été vérifié : tous ses champs sont connus. Une copie est gardée avec vos données ; pour le modifier ensuite, réimportez-le.</source>
+        <translation>The file « {file} » was checked: all its fields are known. A copy is kept with your data; to change it later, import it again.</translation>
+    </message>
+    <message>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Usage :</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <source>Description :</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>InteractionKind</name>
     <message>
         <source>Réunion</source>
@@ -2557,6 +2743,10 @@ For: {who}</translation>
     <message>
         <source>Registre</source>
         <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Modèles</source>
+        <translation>Templates</translation>
     </message>
     <message>
         <source>Conflits</source>
@@ -2705,6 +2895,133 @@ For: {who}</translation>
     <message>
         <source>Déjà en contact : {count} échanges consignés</source>
         <translation>Already in touch: {count} exchanges logged</translation>
+    </message>
+</context>
+<context>
+    <name>MecenatPanel</name>
+    <message>
+        <source>Chiffres du mécénat — simulation indicative</source>
+        <translation>Patronage figures — indicative simulation</translation>
+    </message>
+    <message>
+        <source>Valorisation du don</source>
+        <translation>Value of the gift</translation>
+    </message>
+    <message>
+        <source>Réduction d&apos;impôt estimée de l&apos;entreprise</source>
+        <translation>Company&apos;s estimated tax reduction</translation>
+    </message>
+    <message>
+        <source>inconnu</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Chiffre d&apos;affaires HT de l&apos;entreprise</source>
+        <translation>Company&apos;s turnover excluding tax</translation>
+    </message>
+    <message>
+        <source>Pour affiner la simulation ; il n&apos;est pas enregistré.</source>
+        <translation>To refine the simulation; it is not saved.</translation>
+    </message>
+    <message>
+        <source>Organisme d&apos;aide aux personnes en difficulté (« loi Coluche » : 60 % sans seuil)</source>
+        <translation>Organisation helping people in difficulty (« loi Coluche »: 60 % with no threshold)</translation>
+    </message>
+    <message>
+        <source>CA HT de l&apos;entreprise :</source>
+        <translation>Company turnover (excl. tax):</translation>
+    </message>
+    <message>
+        <source>Contreparties</source>
+        <translation>Counterparts</translation>
+    </message>
+    <message>
+        <source>Sélectionnez une convention pour voir la valorisation du don, la réduction d&apos;impôt estimée de l&apos;entreprise et le poids des contreparties.</source>
+        <translation>Select an agreement to see the value of the gift, the company&apos;s estimated tax reduction and the weight of the counterparts.</translation>
+    </message>
+    <message>
+        <source>{company} · exercice supposé clos le 31/12/{year} · article 238 bis du CGI ; à faire confirmer par l&apos;expert-comptable de l&apos;entreprise.</source>
+        <translation>{company} · fiscal year assumed closed on 31/12/{year} · article 238 bis CGI; to be confirmed by the company&apos;s accountant.</translation>
+    </message>
+    <message>
+        <source>Entreprise non renseignée</source>
+        <translation>Company not given</translation>
+    </message>
+    <message>
+        <source>{type} : hors champ du mécénat. Aucune réduction d&apos;impôt ; les prestations éventuelles se facturent.</source>
+        <translation>{type}: not patronage. No tax reduction; any services are invoiced.</translation>
+    </message>
+    <message>
+        <source>Numéraire</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>En nature</source>
+        <translation>In kind</translation>
+    </message>
+    <message>
+        <source>Compétences</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Total du don</source>
+        <translation>Total gift</translation>
+    </message>
+    <message>
+        <source>Nature : au coût de revient.</source>
+        <translation>In kind: at cost price.</translation>
+    </message>
+    <message>
+        <source>Compétences : salaires + charges.</source>
+        <translation>Skills: salaries + social charges.</translation>
+    </message>
+    <message>
+        <source>Au plus {cap} par salarié (3 × PASS {year}).</source>
+        <translation>At most {cap} per employee (3 × PASS {year}).</translation>
+    </message>
+    <message>
+        <source>Aucun montant saisi : rien à simuler.</source>
+        <translation>No amount entered: nothing to simulate.</translation>
+    </message>
+    <message>
+        <source>au moins {amount}</source>
+        <translation>at least {amount}</translation>
+    </message>
+    <message>
+        <source>Retenu : {eligible} · plafond : {ceiling} · excédent reportable (5 ans) : {excess}</source>
+        <translation>Retained: {eligible} · ceiling: {ceiling} · excess carried forward (5 years): {excess}</translation>
+    </message>
+    <message>
+        <source>Le don reste sous le plafond minimal de {floor} : le CA HT ne change pas ce montant.</source>
+        <translation>The gift stays under the minimum ceiling of {floor}: the turnover does not change this amount.</translation>
+    </message>
+    <message>
+        <source>CA HT inconnu (non enregistré) : plafond minimal de {floor} retenu ; il est plus élevé au-delà de {threshold} de CA (5 ‰).</source>
+        <translation>Turnover unknown (not stored): minimum ceiling of {floor} used; it is higher above {threshold} of turnover (5 ‰).</translation>
+    </message>
+    <message>
+        <source>Aucune contrepartie enregistrée.</source>
+        <translation>No counterpart recorded.</translation>
+    </message>
+    <message>
+        <source>{n} contrepartie valorisée à {total}, soit {ratio} du don.</source>
+        <translation>{n} counterpart valued at {total}, i.e. {ratio} of the gift.</translation>
+    </message>
+    <message>
+        <source>{n} contreparties valorisées à {total}, soit {ratio} du don.</source>
+        <translation>{n} counterparts valued at {total}, i.e. {ratio} of the gift.</translation>
+    </message>
+    <message>
+        <source>Hors mécénat, la tolérance de 25 % ne s&apos;applique pas : les contreparties sont proportionnées à l&apos;apport.</source>
+        <translation>Outside patronage the 25 % tolerance does not apply: counterparts are proportionate to the contribution.</translation>
+    </message>
+    <message>
+        <source>Dans la tolérance de 25 % : la « disproportion marquée » est respectée.</source>
+        <translation>Within the 25 % tolerance: the « marked disproportion » is respected.</translation>
+    </message>
+    <message>
+        <source>⚠ Au-delà de la tolérance de 25 % : le don risque d&apos;être requalifié en parrainage. Revoyez les contreparties ou leur valorisation.</source>
+        <translation>⚠ Above the 25 % tolerance: the gift may be requalified as sponsorship. Review the counterparts or their valuation.</translation>
     </message>
 </context>
 <context>
@@ -4369,6 +4686,14 @@ Drag a card here to move it to this stage.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
+        <source>Choisir le logo</source>
+        <translation>Choose the logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
@@ -4403,6 +4728,54 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Votre structure (documents)</source>
+        <translation>Your organisation (documents)</translation>
+    </message>
+    <message>
+        <source>Ex. Maison des Associations de Roubaix</source>
+        <translation>E.g. Maison des Associations de Roubaix</translation>
+    </message>
+    <message>
+        <source>Rue, code postal et commune</source>
+        <translation>Street, postcode and town</translation>
+    </message>
+    <message>
+        <source>Pour « Roubaix, le … » en tête des lettres</source>
+        <translation>For « Roubaix, le … » at the top of letters</translation>
+    </message>
+    <message>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Adresse :</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Commune :</source>
+        <translation>Town:</translation>
+    </message>
+    <message>
+        <source>Choisir une image…</source>
+        <translation>Choose an image…</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Logo :</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>Le nom, l&apos;adresse et le logo figurent en tête des conventions, lettres et invitations. Le logo (PNG, JPEG ou GIF, 5 Mo au plus) est copié avec vos données.</source>
+        <translation>The name, address and logo head agreements, letters and invitations. The logo (PNG, JPEG or GIF, 5 MB at most) is copied with your data.</translation>
+    </message>
+    <message>
+        <source>Aucun logo</source>
+        <translation>No logo</translation>
     </message>
 </context>
 <context>
@@ -4710,6 +5083,210 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Ouvrir une clé d&apos;équipe</source>
         <translation>Open a team key</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesView</name>
+    <message>
+        <source>Importer un modèle .docx</source>
+        <translation>Import a .docx template</translation>
+    </message>
+    <message>
+        <source>Documents Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>texte</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>montant (€)</source>
+        <translation>amount (€)</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>date et heure</source>
+        <translation>date and time</translation>
+    </message>
+    <message>
+        <source>liste</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>Fourni</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Importé</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Modèles de documents</source>
+        <extracomment>emitted with the imported template&apos;s name</extracomment>
+        <translation>Document templates</translation>
+    </message>
+    <message>
+        <source>Les modèles Word (.docx) qui produisent conventions, lettres, invitations et comptes rendus. Importez vos propres modèles : ils sont vérifiés avant d&apos;être utilisés.</source>
+        <translation>The Word (.docx) templates that produce agreements, letters, invitations and minutes. Import your own templates: they are checked before use.</translation>
+    </message>
+    <message>
+        <source>Importer un modèle…</source>
+        <translation>Import a template…</translation>
+    </message>
+    <message>
+        <source>Vérifier</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Chercher les champs inconnus et les balises mal formées</source>
+        <translation>Look for unknown fields and malformed tags</translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;aperçu dans le traitement de texte</source>
+        <translation>Open the preview in the word processor</translation>
+    </message>
+    <message>
+        <source>Modèle</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Modèles</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Données de l&apos;aperçu</source>
+        <translation>Preview data</translation>
+    </message>
+    <message>
+        <source>Remplir avec :</source>
+        <translation>Fill with:</translation>
+    </message>
+    <message>
+        <source>Emplacement</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Nom proche</source>
+        <translation>Closest name</translation>
+    </message>
+    <message>
+        <source>Filtrer : association, montant, date…</source>
+        <translation>Filter: association, amount, date…</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Double-cliquez pour copier {code}</source>
+        <translation>Double-click to copy {code}</translation>
+    </message>
+    <message>
+        <source>Filtres français</source>
+        <translation>French filters</translation>
+    </message>
+    <message>
+        <source>Dans Word, écrivez {code} ; pour une liste : {loop}.</source>
+        <translation>In Word, type {code}; for a list: {loop}.</translation>
+    </message>
+    <message>
+        <source>Aperçu</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Vérification</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Champs disponibles</source>
+        <translation>Available fields</translation>
+    </message>
+    <message>
+        <source>{n} modèle</source>
+        <translation>{n} template</translation>
+    </message>
+    <message>
+        <source>{n} modèles</source>
+        <translation>{n} templates</translation>
+    </message>
+    <message>
+        <source>Données d&apos;exemple (aucun dossier)</source>
+        <translation>Sample data (no file)</translation>
+    </message>
+    <message>
+        <source>Modèle sans description.</source>
+        <translation>Template without a description.</translation>
+    </message>
+    <message>
+        <source>Choisissez un modèle pour le vérifier.</source>
+        <translation>Choose a template to check it.</translation>
+    </message>
+    <message>
+        <source>« {file} » n&apos;a pas été importé : {n} problème à corriger dans Word, puis importez-le de nouveau.</source>
+        <translation>« {file} » was not imported: {n} problem to fix in Word, then import it again.</translation>
+    </message>
+    <message>
+        <source>« {file} » n&apos;a pas été importé : {n} problèmes à corriger dans Word, puis importez-le de nouveau.</source>
+        <translation>« {file} » was not imported: {n} problems to fix in Word, then import it again.</translation>
+    </message>
+    <message>
+        <source>Aucun problème : tous les champs de « {file} » sont connus et les balises sont bien formées ({n} champs utilisés).</source>
+        <translation>No problem: every field of « {file} » is known and the tags are well formed ({n} fields used).</translation>
+    </message>
+    <message>
+        <source>{n} problème à corriger dans « {file} » :</source>
+        <translation>{n} problem to fix in « {file} »:</translation>
+    </message>
+    <message>
+        <source>{n} problèmes à corriger dans « {file} » :</source>
+        <translation>{n} problems to fix in « {file} »:</translation>
+    </message>
+    <message>
+        <source>Texte du paragraphe : « {excerpt} »</source>
+        <translation>Paragraph text: « {excerpt} »</translation>
+    </message>
+    <message>
+        <source>Aperçu sur des données d&apos;exemple : la mise en page exacte s&apos;affiche dans le traitement de texte.</source>
+        <translation>Preview on sample data: the exact layout shows in the word processor.</translation>
+    </message>
+    <message>
+        <source>Aperçu avec les données du dossier {reference} (rien n&apos;est enregistré).</source>
+        <translation>Preview with the data of file {reference} (nothing is saved).</translation>
+    </message>
+    <message>
+        <source>Aperçu impossible : corrigez d&apos;abord le modèle (onglet « Vérification »).</source>
+        <translation>No preview: fix the template first (« Check » tab).</translation>
+    </message>
+    <message>
+        <source>Copié : {code}</source>
+        <translation>Copied: {code}</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ from zipfile import BadZipFile
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as REL_TYPE
+from docx.oxml.ns import nsmap as docx_nsmap
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
@@ -57,6 +58,23 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from passerelle.domain.errors import NotFound, ValidationError
+
+_CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+def restore_docx_namespaces() -> None:
+    """Give python-docx back its « cp » prefix (core properties).
+
+    docxtpl imports docxcompose when it is installed, and ``docxcompose.utils`` runs
+    ``nsmap.update(...)`` on python-docx's global namespace map, rebinding « cp » to the
+    custom-properties namespace: every document saved afterwards would carry its core
+    properties (last modified by, revision) in the wrong namespace. docxcompose queries with its
+    own map, so restoring python-docx's is safe.
+    """
+    docx_nsmap["cp"] = _CORE_PROPERTIES_NS
+
+
+restore_docx_namespaces()
 
 __all__ = [
     "DOCX_MIME",
@@ -146,6 +164,8 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     _P("contact.organisation", "Organisation du destinataire", example="Cœur & Solidarité"),
     _P("contact.email", "Adresse électronique du destinataire",
        example="amina.benali@example.org"),
+    _P("contact.adresse", "Adresse postale de l'organisation du destinataire",
+       example="12 rue de Lannoy, 59100 Roubaix"),
     # --- the file ----------------------------------------------------------------------------
     _P("dossier.reference", "Référence courte du dossier", example="D-2026-0042"),
     _P("dossier.titre", "Intitulé du dossier", example="Jardin partagé de l'Alma"),
@@ -243,7 +263,8 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
        example="Nadia Haddad"),
     _P("structure.nom", "Votre structure (Préférences)", example="Maison des Associations de "
        "Roubaix"),
-    _P("structure.adresse", "Adresse de votre structure (Préférences)"),
+    _P("structure.adresse", "Adresse de votre structure (Préférences)",
+       example="42 rue de l'Épeule, 59100 Roubaix"),
     _P("structure.commune", "Commune de votre structure (Préférences)", example="Roubaix"),
     _P("structure.logo", "Logo de votre structure (Préférences), inséré comme image",
        kind="image"),

@@ -578,7 +578,8 @@ def _context_for(s: Session, f: PartnershipFile | None, agreement: Agreement | N
         "entreprise": entreprise,
         "contact": {"nom_complet": _full_name(contact), "fonction": role or "",
                     "organisation": org.name if org else "",
-                    "email": (contact.email or "") if contact else ""},
+                    "email": (contact.email or "") if contact else "",
+                    "adresse": _address(org)},
         "dossier": dossier,
         "convention": _agreement_context(s, agreement),
         "rencontre": (_meeting_context(s, f.id if f else None, interaction_id)
@@ -855,8 +856,13 @@ class BatchResult:
     documents: tuple[DocumentDTO, ...]
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # NFKD does not split « œ » (Cœur would become « cur »): spell ligatures out first.
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_LIGATURES)).encode(
+        "ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()
     return slug[:60] or "document"
 

@@ -54,6 +54,7 @@ VIEW_KEYS: tuple[str, ...] = (
     "events",
     "observatory",
     "registry",
+    "templates",
     "conflicts",
 )
 FILE_DETAIL = "file_detail"
@@ -122,6 +123,12 @@ def _registry_view(ctx: UiContext, parent: QWidget) -> QWidget:
     from passerelle.ui.views.registry import RegistryView
 
     return RegistryView(ctx, parent)
+
+
+def _templates_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.templates import TemplatesView
+
+    return TemplatesView(ctx, parent)
 
 
 def _conflicts_view(ctx: UiContext, parent: QWidget) -> QWidget:
@@ -196,6 +203,12 @@ def _view_specs() -> list[_ViewSpec]:
             _registry_view,
             "registry",
             lambda: QCoreApplication.translate("MainWindow", "Registre"),
+        ),
+        _ViewSpec(
+            "templates",
+            _templates_view,
+            "templates",
+            lambda: QCoreApplication.translate("MainWindow", "Modèles"),
         ),
         _ViewSpec(
             "conflicts",

@@ -8,7 +8,7 @@ amounts in euros in the user's locale, and opens the file of a convention on dou
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from passerelle.services.overview import AgreementRow, list_agreements
 from passerelle.ui.context import UiContext
@@ -16,6 +16,7 @@ from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label
 from passerelle.ui.models.record_table import RIGHT, Column, RecordRole, RecordTableModel
 from passerelle.ui.views.base import RefreshingView
+from passerelle.ui.widgets.mecenat_panel import MecenatPanel
 from passerelle.ui.widgets.panels import (
     PAGE_MARGINS,
     Card,
@@ -136,11 +137,21 @@ class AgreementsView(RefreshingView):
             ),
             self,
         )
+        # The selected convention's mécénat figures (valuation, reduction, counterparts).
+        self.figures = MecenatPanel(ctx, self)
+        self.table.selectionModel().currentRowChanged.connect(self._handle_current_changed)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.card)
+        self.splitter.addWidget(self.figures)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([320, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(12)
         layout.addWidget(self.header)
-        layout.addWidget(self.card, 1)
+        layout.addWidget(self.splitter, 1)
 
     def refresh(self) -> None:
         self._stale = False
@@ -153,8 +164,10 @@ class AgreementsView(RefreshingView):
         )
 
     def _handle_loaded(self, rows: list[AgreementRow]) -> None:
+        shown = self.figures.figures.agreement_id if self.figures.figures else None
         self.model.set_records(rows)
         self.card.set_empty(not rows)
+        self._select_after_reload(shown)
         total = sum(r.total_cents for r in rows)
         self.card.set_hint(
             QCoreApplication.translate(
@@ -165,6 +178,20 @@ class AgreementsView(RefreshingView):
             if rows
             else ""
         )
+
+    def _select_after_reload(self, agreement_id: object) -> None:
+        """Keep the convention whose figures were shown; else show the first one's."""
+        records = self.model.records()
+        if not records:
+            self.figures.show_agreement(None)
+            return
+        row = next((i for i, r in enumerate(records) if r.id == agreement_id), 0)
+        self.table.selectRow(row)
+        self.figures.show_agreement(records[row].id)
+
+    def _handle_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(RecordRole) if current.isValid() else None
+        self.figures.show_agreement(row.id if isinstance(row, AgreementRow) else None)
 
     def _handle_activated(self, index: QModelIndex) -> None:
         row = index.data(RecordRole)

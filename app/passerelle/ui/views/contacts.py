@@ -45,12 +45,13 @@ from PySide6.QtWidgets import (
 from passerelle.domain import validators as v
 from passerelle.domain.errors import PasserelleError, ValidationError
 from passerelle.domain.vocabulary import LegalBasis, OrganisationKind
-from passerelle.services import directory
+from passerelle.services import directory, mail_merge
 from passerelle.services import organisations as org_service
 from passerelle.services.directory import ContactDetail, OrganisationChoice
 from passerelle.services.lists import ContactRows
 from passerelle.services.organisations import ContactDTO
 from passerelle.ui.context import UiContext
+from passerelle.ui.dialogs.batch_letters import add_mail_merge_button
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label, message, singular
 from passerelle.ui.models.id_table_model import IdTableModel
@@ -402,6 +403,10 @@ class ContactsView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         configure_table(self.table, (140, 95, 135, 110, 115))
+        # Multi-selection and « Courrier en nombre… » (one letter per selected contact).
+        self.mail_merge_button = add_mail_merge_button(ctx, self, self.table,
+                                                       mail_merge.CONTACTS)
+        toolbar.insertWidget(toolbar.count() - 1, self.mail_merge_button)
         self.empty_list = empty_state_label(self)
         self.list_stack = stack_with_empty(self, self.table, self.empty_list)
 

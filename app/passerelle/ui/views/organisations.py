@@ -49,12 +49,13 @@ from passerelle.domain import validators as v
 from passerelle.domain.errors import PasserelleError, ValidationError
 from passerelle.domain.stages import Stage
 from passerelle.domain.vocabulary import CompanySize, FileStatus, OrganisationKind
-from passerelle.services import directory
+from passerelle.services import directory, mail_merge
 from passerelle.services import organisations as org_service
 from passerelle.services.directory import OrganisationDetail
 from passerelle.services.lists import ListQuery, OrganisationRows
 from passerelle.services.organisations import OrganisationDTO
 from passerelle.ui.context import UiContext
+from passerelle.ui.dialogs.batch_letters import add_mail_merge_button
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label, message, singular
 from passerelle.ui.models.id_table_model import IdTableModel
@@ -701,6 +702,10 @@ class OrganisationsView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         configure_table(self.table, (105, 105, 105, 50, 110))
+        # Multi-selection and « Courrier en nombre… » (one letter per selected organisation).
+        self.mail_merge_button = add_mail_merge_button(ctx, self, self.table,
+                                                       mail_merge.ORGANISATIONS)
+        toolbar.insertWidget(toolbar.count() - 1, self.mail_merge_button)
         self.empty_list = empty_state_label(self)
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)

@@ -106,6 +106,26 @@ def _registry(p: QPainter) -> None:
     p.drawArc(QRectF(12, 26, 40, 12), 180 * 16, 180 * 16)
 
 
+def _templates(p: QPainter) -> None:
+    """A page with « { } »: a document with placeholders."""
+    path = QPainterPath()
+    path.moveTo(14, 8)
+    path.lineTo(40, 8)
+    path.lineTo(50, 18)
+    path.lineTo(50, 56)
+    path.lineTo(14, 56)
+    path.closeSubpath()
+    p.drawPath(path)
+    for x, sign in ((26, -1), (38, 1)):
+        brace = QPainterPath()
+        brace.moveTo(x, 22)
+        brace.quadTo(x + 4 * sign, 22, x + 4 * sign, 28)
+        brace.quadTo(x + 4 * sign, 32, x + 8 * sign, 32)
+        brace.quadTo(x + 4 * sign, 32, x + 4 * sign, 36)
+        brace.quadTo(x + 4 * sign, 42, x, 42)
+        p.drawPath(brace)
+
+
 def _search(p: QPainter) -> None:
     p.drawEllipse(QRectF(10, 10, 32, 32))
     p.drawLine(QPointF(37, 37), QPointF(54, 54))
@@ -131,6 +151,7 @@ _PAINTERS: dict[str, Painter] = {
     "events": _events,
     "observatory": _observatory,
     "registry": _registry,
+    "templates": _templates,
     "search": _search,
     "conflicts": _conflicts,
 }
