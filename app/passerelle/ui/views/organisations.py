@@ -49,12 +49,17 @@ from passerelle.domain import validators as v
 from passerelle.domain.errors import PasserelleError, ValidationError
 from passerelle.domain.stages import Stage
 from passerelle.domain.vocabulary import CompanySize, FileStatus, OrganisationKind
-from passerelle.services import directory
+from passerelle.services import directory, duplicates
+from passerelle.services import merge as merge_service
 from passerelle.services import organisations as org_service
 from passerelle.services.directory import OrganisationDetail
 from passerelle.services.lists import ListQuery, OrganisationRows
 from passerelle.services.organisations import OrganisationDTO
 from passerelle.ui.context import UiContext
+from passerelle.ui.dialogs.duplicates import CREATE, OPEN, DuplicateDialog
+from passerelle.ui.dialogs.export import export_list
+from passerelle.ui.dialogs.merge import MergeDialog
+from passerelle.ui.dialogs.spreadsheet_import import SpreadsheetImportDialog, ask_import_path
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label, message, singular
 from passerelle.ui.models.id_table_model import IdTableModel
@@ -678,11 +683,24 @@ class OrganisationsView(QWidget):
             self.kind_filter.addItem(label(kind), kind.value)
         self.count_label = QLabel(self)
         self.new_button = QPushButton(translate("OrganisationsView", "Nouvelle organisation"), self)
+        self.import_button = QPushButton(translate("OrganisationsView", "Importer…"), self)
+        self.import_button.setToolTip(translate(
+            "OrganisationsView", "Importer un tableur d'organisations (.xlsx ou .csv)"))
+        self.export_button = QPushButton(translate("OrganisationsView", "Exporter…"), self)
+        self.export_button.setToolTip(translate(
+            "OrganisationsView", "Exporter les organisations affichées (.xlsx ou .csv)"))
+        self.merge_button = QPushButton(translate("OrganisationsView", "Fusionner…"), self)
+        self.merge_button.setToolTip(translate(
+            "OrganisationsView", "Sélectionnez deux organisations (Ctrl+clic) pour fusionner "
+            "un doublon"))
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.search, 3)
         toolbar.addWidget(self.kind_filter, 1)
         toolbar.addWidget(self.count_label)
         toolbar.addStretch(0)
+        toolbar.addWidget(self.merge_button)
+        toolbar.addWidget(self.import_button)
+        toolbar.addWidget(self.export_button)
         toolbar.addWidget(self.new_button)
 
         # list -----------------------------------------------------------------------------
@@ -701,6 +719,7 @@ class OrganisationsView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         configure_table(self.table, (105, 105, 105, 50, 110))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.empty_list = empty_state_label(self)
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)
@@ -825,6 +844,10 @@ class OrganisationsView(QWidget):
         self.search.textChanged.connect(self._handle_search_changed)
         self.kind_filter.currentIndexChanged.connect(self._handle_kind_changed)
         self.new_button.clicked.connect(self._handle_new_clicked)
+        self.import_button.clicked.connect(self._handle_import_clicked)
+        self.export_button.clicked.connect(self._handle_export_clicked)
+        self.merge_button.clicked.connect(self._handle_merge_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_merge_button)
         self.save_button.clicked.connect(self._handle_save_clicked)
         self.delete_button.clicked.connect(self._handle_delete_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._handle_current_changed)
@@ -834,6 +857,7 @@ class OrganisationsView(QWidget):
         ctx.bus.changed.connect(self._handle_data_changed)
         self._apply_query()
         self._update_buttons()
+        self._update_merge_button()
 
     # public ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -1071,10 +1095,13 @@ class OrganisationsView(QWidget):
             return
         db = self._ctx.db
         if self._editing_new or self._current_id is None:
-            kind, name = values.pop("kind"), values.pop("name")
+            candidate = duplicates.OrganisationCandidate(
+                values["name"], values["kind"], values.get("siren"), values.get("siret"),
+                values.get("rna"), values.get("commune_insee"), values.get("commune_name"),
+                values.get("postal_code"))
             self._ctx.runner.run(
-                lambda: org_service.create_organisation(db, kind=kind, name=name, **values),
-                self._handle_saved,
+                lambda: duplicates.find_duplicates(db, candidate),
+                lambda found: self._create_unless_duplicate(values, found),
                 self._handle_save_failed,
             )
         else:
@@ -1085,6 +1112,68 @@ class OrganisationsView(QWidget):
                 self._handle_save_failed,
             )
         self.save_button.setEnabled(False)
+
+    def _create_unless_duplicate(self, values: dict[str, Any],
+                                 found: tuple[duplicates.DuplicateCandidate, ...]) -> None:
+        """Show the likely duplicates first; create only if the user says it is another one."""
+        if found:
+            choice, existing = DuplicateDialog.ask(self, found, values["name"])
+            if choice == OPEN and existing is not None:
+                self._dirty = False
+                self._editing_new = False
+                self.select_organisation(existing)
+                if self._current_id != existing:  # hidden by nothing: load it directly
+                    self._current_id = existing
+                    self._load_detail(existing)
+                return
+            if choice != CREATE:
+                self._update_buttons()
+                return
+        db = self._ctx.db
+        kind, name = values.pop("kind"), values.pop("name")
+        self._ctx.runner.run(
+            lambda: org_service.create_organisation(db, kind=kind, name=name, **values),
+            self._handle_saved,
+            self._handle_save_failed,
+        )
+
+    def _selected_ids(self) -> list[uuid.UUID]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        ids = [self.model.row_id(r) for r in rows]
+        return [i for i in ids if i is not None]
+
+    def _update_merge_button(self, *_args: Any) -> None:
+        self.merge_button.setEnabled(len(self.table.selectionModel().selectedRows()) == 2)
+
+    def _handle_merge_clicked(self) -> None:
+        ids = self._selected_ids()
+        if len(ids) != 2 or not self._confirm_discard():
+            return
+        first, second = ids
+        if self._current_id == second:  # the one on screen is offered as the kept one
+            first, second = second, first
+        dialog = MergeDialog(self._ctx, first, second, self)
+        dialog.merged.connect(self._handle_merged)
+        dialog.open()
+
+    def _handle_merged(self, report: merge_service.MergeReport) -> None:
+        self._dirty = False
+        self._current_id = report.kept_id
+        self._announce("organisation")
+        self.select_organisation(report.kept_id)
+        self.status.setStyleSheet("")
+        self.status.setText(translate("OrganisationsView", "Organisations fusionnées."))
+
+    def _handle_import_clicked(self) -> None:
+        path = ask_import_path(self)
+        if path is None:
+            return
+        dialog = SpreadsheetImportDialog(self._ctx, "organisations", path, self)
+        dialog.imported.connect(lambda _report: self._announce("organisation"))
+        dialog.open()
+
+    def _handle_export_clicked(self) -> None:
+        export_list(self, self._ctx, "organisations", self._query())
 
     def _handle_saved(self, org: OrganisationDTO) -> None:
         self._current_id = org.id
