@@ -46,7 +46,8 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
                                        for n, key in enumerate(VIEW_KEYS, start=1)]
     assert [n.split("_", 1)[1] for n in names[len(VIEW_KEYS):]] == [
         "organisation_detail.png", "contact_detail.png", "file_detail.png", "search.png",
-        "meeting_dialog.png"]
+        "meeting_dialog.png", "import_mapping.png", "import_report.png",
+        "duplicate_warning.png", "merge_dialog.png"]
     for path in written:
         image = QImage(str(path))
         assert path.stat().st_size > 5_000, path
@@ -57,5 +58,6 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
 
 def test_empty_database_still_covers_every_view(qapp, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     written = take_screenshots(db, tmp_path)
-    assert len(written) == len(VIEW_KEYS) + 2  # no file to detail; search and meeting remain
+    # no file to detail; search, meeting and the import dialog's two steps remain
+    assert len(written) == len(VIEW_KEYS) + 4
     assert all(p.stat().st_size > 0 for p in written)

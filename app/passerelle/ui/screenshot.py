@@ -139,6 +139,11 @@ def take_screenshots(
         _settle(app, runner)
         save("meeting_dialog", _composite(window, dialog))
         _close_dialog(dialog)
+
+        from passerelle.ui import spreadsheet_screenshots
+
+        window.show_view("organisations")
+        spreadsheet_screenshots.take(ctx, window, save, _composite, lambda: _settle(app, runner))
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()

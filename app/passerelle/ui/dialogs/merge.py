@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,9 @@ from passerelle.ui.i18n import label
 
 translate = QCoreApplication.translate
 FILLED_BACKGROUND = QColor("#e3f4e1")
+DIFFERENT_COLOUR = QColor("#8a5300")
+#: identifiers that name one legal entity: two different values are a warning sign
+IDENTIFIERS = ("siren", "siret", "rna")
 SECTION_BACKGROUND = QColor("#eef1f5")
 
 
@@ -141,7 +144,8 @@ class MergeDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for col in (1, 2, 3):
@@ -171,7 +175,7 @@ class MergeDialog(QDialog):
         layout.addWidget(explain)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.resize(980, 660)
+        self.resize(980, 690)
         self._load()
 
     def _load(self) -> None:
@@ -187,6 +191,9 @@ class MergeDialog(QDialog):
         bold = QFont(self.table.font())
         bold.setBold(True)
         filled = set(preview.filled)
+        clashes = [text for attr, text in fields if attr in IDENTIFIERS
+                   and getattr(preview.keep, attr) and getattr(preview.other, attr)
+                   and getattr(preview.keep, attr) != getattr(preview.other, attr)]
         for row, (attr, text) in enumerate(fields):
             keep_text = field_text(preview.keep, attr)
             other_text = field_text(preview.other, attr)
@@ -195,20 +202,32 @@ class MergeDialog(QDialog):
             else:
                 after = other_text if attr in filled else keep_text
             self._set_row(row, text, keep_text, other_text, after, attr in filled, bold)
+            if text in clashes:
+                for col in (1, 2):
+                    cell = self.table.item(row, col)
+                    cell.setForeground(QBrush(DIFFERENT_COLOUR))
+                    cell.setFont(bold)
         section = len(fields)
-        title = QTableWidgetItem(translate("MergeDialog", "Éléments rattachés"))
-        title.setFont(bold)
-        self.table.setItem(section, 0, title)
         for col in range(4):
-            item = self.table.item(section, col) or QTableWidgetItem("")
+            item = QTableWidgetItem(
+                translate("MergeDialog", "Éléments rattachés") if col == 0 else "")
+            item.setFont(bold)
             item.setBackground(QBrush(SECTION_BACKGROUND))
             self.table.setItem(section, col, item)
         for offset, (key, text) in enumerate(counted, start=section + 1):
             k, o = preview.keep_counts[key], preview.other_counts[key]
             self._set_row(offset, text, str(k), str(o), str(k + o), o > 0, bold)
         self.merge_button.setEnabled(True)
-        self.status.setText(translate(
-            "MergeDialog", "Vérifiez la fiche conservée, puis cliquez sur « Fusionner »."))
+        if clashes:
+            self.status.setStyleSheet(f"color: {DIFFERENT_COLOUR.name()};")
+            self.status.setText(translate(
+                "MergeDialog", "Attention : {fields} différent d'une fiche à l'autre. "
+                "Vérifiez qu'il s'agit bien de la même organisation.").format(
+                fields=", ".join(clashes)))
+        else:
+            self.status.setStyleSheet("")
+            self.status.setText(translate(
+                "MergeDialog", "Vérifiez la fiche conservée, puis cliquez sur « Fusionner »."))
 
     def _set_row(self, row: int, name: str, keep: str, other: str, after: str,
                  gained: bool, bold: QFont) -> None:
