@@ -215,3 +215,30 @@ def test_contacts_import_and_export_from_the_contacts_view(qtbot, ui_ctx: UiCont
     assert rows[0][:4] == ["Prénom", "Nom", "Fonction", "Organisation"]
     assert len(rows) == 5
     assert infos[-1] == f"4 lignes exportées dans {out}"
+
+
+def test_duplicates_of_the_shown_organisation_lead_to_the_merge(  # type: ignore[no-untyped-def]
+        qtbot, view: OrganisationsView, ui_ctx: UiContext, monkeypatch) -> None:
+    shown = org_service.create_organisation(ui_ctx.db, kind="entreprise", name="Dupont",
+                                            siren="412345670")
+    twin = org_service.create_organisation(ui_ctx.db, kind="entreprise",
+                                           name="Boulangerie Dupont", siret="41234567000019")
+    view.refresh()
+    view.select_organisation(shown.id)
+    asked: list[tuple[list[str], bool]] = []
+
+    def ask(_parent, candidates, _name, *, merge=False, **_kw):  # type: ignore[no-untyped-def]
+        asked.append(([c.name for c in candidates], merge))
+        return dup_dialog.OPEN, candidates[0].id
+
+    monkeypatch.setattr(dup_dialog.DuplicateDialog, "ask", ask)
+    opened: list[MergeDialog] = []
+    monkeypatch.setattr(MergeDialog, "open", lambda self: opened.append(self))
+    view.duplicates_button.click()
+    assert asked == [(["Boulangerie Dupont"], True)]
+    qtbot.addWidget(opened[0])
+    assert (opened[0].kept_id, opened[0].merged_id) == (shown.id, twin.id)
+    # nothing close: the status says so
+    org_service.delete_organisation(ui_ctx.db, twin.id)
+    view.duplicates_button.click()
+    assert view.status.text() == "Aucun doublon probable."

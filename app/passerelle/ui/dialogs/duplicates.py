@@ -76,7 +76,8 @@ class DuplicateDialog(QDialog):
     """The candidates, strongest first, and three ways out (open, create anyway, back)."""
 
     def __init__(self, candidates: Sequence[DuplicateCandidate], name: str,
-                 parent: QWidget | None = None, *, create_text: str | None = None) -> None:
+                 parent: QWidget | None = None, *, create_text: str | None = None,
+                 merge: bool = False) -> None:
         super().__init__(parent)
         self.choice = CANCEL
         self._candidates = list(candidates)
@@ -88,15 +89,23 @@ class DuplicateDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         headline.setFont(font)
-        headline.setText(
-            (translate("DuplicateDialog", "« {name} » existe peut-être déjà.")
-             if len(self._candidates) == 1 else
-             translate("DuplicateDialog", "« {name} » ressemble à des organisations déjà "
-                                          "enregistrées.")).format(name=name))
-        explain = QLabel(translate(
-            "DuplicateDialog",
-            "Pour éviter les doublons, ouvrez la fiche existante et complétez-la. Si c'est "
-            "bien une autre organisation, créez-la quand même."), self)
+        if merge:
+            headline.setText(translate("DuplicateDialog", "Doublons probables de « {name} »")
+                             .format(name=name))
+            explain = QLabel(translate(
+                "DuplicateDialog",
+                "Choisissez la fiche qui décrit la même organisation, puis « Fusionner… » : "
+                "vous verrez les deux fiches côte à côte avant de confirmer."), self)
+        else:
+            headline.setText(
+                (translate("DuplicateDialog", "« {name} » existe peut-être déjà.")
+                 if len(self._candidates) == 1 else
+                 translate("DuplicateDialog", "« {name} » ressemble à des organisations déjà "
+                                              "enregistrées.")).format(name=name))
+            explain = QLabel(translate(
+                "DuplicateDialog",
+                "Pour éviter les doublons, ouvrez la fiche existante et complétez-la. Si c'est "
+                "bien une autre organisation, créez-la quand même."), self)
         explain.setWordWrap(True)
 
         self.tree = QTreeWidget(self)
@@ -134,7 +143,11 @@ class DuplicateDialog(QDialog):
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("DuplicateDialog", "Fermer") if merge else
             translate("DuplicateDialog", "Revenir au formulaire"))
+        if merge:
+            self.open_button.setText(translate("DuplicateDialog", "Fusionner…"))
+            self.create_button.hide()
         self.open_button.clicked.connect(self._handle_open)
         self.create_button.clicked.connect(self._handle_create)
         buttons.rejected.connect(self.reject)
@@ -162,9 +175,14 @@ class DuplicateDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, candidates: Sequence[DuplicateCandidate], name: str,
-            *, create_text: str | None = None) -> tuple[str, uuid.UUID | None]:
-        """Show the dialog; returns (OPEN with the chosen id | CREATE | CANCEL, id or None)."""
-        dialog = cls(candidates, name, parent, create_text=create_text)
+            *, create_text: str | None = None,
+            merge: bool = False) -> tuple[str, uuid.UUID | None]:
+        """Show the dialog; returns (OPEN with the chosen id | CREATE | CANCEL, id or None).
+
+        With ``merge``, the dialog lists the duplicates of an existing organisation and OPEN
+        means « merge with the chosen one ».
+        """
+        dialog = cls(candidates, name, parent, create_text=create_text, merge=merge)
         try:
             dialog.exec()
             return dialog.choice, dialog.chosen_id if dialog.choice == OPEN else None

@@ -799,8 +799,14 @@ class OrganisationsView(QWidget):
         self.save_button = QPushButton(translate("OrganisationsView", "Enregistrer"), self)
         self.save_button.setDefault(True)
         self.delete_button = QPushButton(translate("OrganisationsView", "Supprimer"), self)
+        self.duplicates_button = QPushButton(translate("OrganisationsView", "Doublons…"), self)
+        self.duplicates_button.setToolTip(translate(
+            "OrganisationsView", "Chercher les fiches qui décrivent peut-être la même "
+            "organisation (même SIREN, SIRET ou RNA, nom proche dans la même commune) et les "
+            "fusionner"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.duplicates_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
 
@@ -850,6 +856,7 @@ class OrganisationsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_merge_button)
         self.save_button.clicked.connect(self._handle_save_clicked)
         self.delete_button.clicked.connect(self._handle_delete_clicked)
+        self.duplicates_button.clicked.connect(self._handle_duplicates_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._handle_current_changed)
         self.form.validity_changed.connect(self._update_buttons)
         self.form.edited.connect(self._handle_form_edited)
@@ -1038,6 +1045,7 @@ class OrganisationsView(QWidget):
             )
         )
         self.delete_button.setEnabled(self._current_id is not None and not self._editing_new)
+        self.duplicates_button.setEnabled(self.delete_button.isEnabled())
 
     def _confirm_discard(self) -> bool:
         """True when there are no unsaved edits or the user agrees to drop them."""
@@ -1144,6 +1152,35 @@ class OrganisationsView(QWidget):
 
     def _update_merge_button(self, *_args: Any) -> None:
         self.merge_button.setEnabled(len(self.table.selectionModel().selectedRows()) == 2)
+
+    def _handle_duplicates_clicked(self) -> None:
+        """The likely duplicates of the organisation on screen, to merge one of them."""
+        org_id = self._current_id
+        if org_id is None or not self._confirm_discard():
+            return
+        values = self.form.values()
+        candidate = duplicates.OrganisationCandidate(
+            values["name"], values["kind"], values.get("siren"), values.get("siret"),
+            values.get("rna"), values.get("commune_insee"), values.get("commune_name"),
+            values.get("postal_code"))
+        db = self._ctx.db
+        self._ctx.runner.run(
+            lambda: duplicates.find_duplicates(db, candidate, exclude=org_id),
+            lambda found: self._offer_merge(org_id, values["name"], found),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _offer_merge(self, org_id: uuid.UUID, name: str,
+                     found: tuple[duplicates.DuplicateCandidate, ...]) -> None:
+        if not found:
+            self.status.setStyleSheet("")
+            self.status.setText(translate("OrganisationsView", "Aucun doublon probable."))
+            return
+        choice, other = DuplicateDialog.ask(self, found, name, merge=True)
+        if choice == OPEN and other is not None:
+            dialog = MergeDialog(self._ctx, org_id, other, self)
+            dialog.merged.connect(self._handle_merged)
+            dialog.open()
 
     def _handle_merge_clicked(self) -> None:
         ids = self._selected_ids()
