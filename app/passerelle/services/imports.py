@@ -238,23 +238,30 @@ class ImportReport:
 
 
 class _Rows:
-    """Collects problems while rows are checked."""
+    """Collects problems while rows are checked.
+
+    Problems are given as :class:`ValidationError` objects (not raised): their French
+    templates are then found by the translation extraction like every other error's.
+    """
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.line_has_error = False
 
-    def error(self, line: int, label: str, key: str, template: str, **params: Any) -> None:
-        self.problems.append(Problem(line, label, ERROR, key, template, params))
+    def _add(self, line: int, label: str, severity: str, exc: ValidationError) -> None:
+        params = {k: v for k, v in exc.params.items() if k != "field"}
+        self.problems.append(Problem(line, label, severity, exc.message_key, exc.template,
+                                     params))
+
+    def error(self, line: int, label: str, exc: ValidationError) -> None:
+        self._add(line, label, ERROR, exc)
         self.line_has_error = True
 
-    def warn(self, line: int, label: str, key: str, template: str, **params: Any) -> None:
-        self.problems.append(Problem(line, label, WARNING, key, template, params))
+    def warn(self, line: int, label: str, exc: ValidationError) -> None:
+        self._add(line, label, WARNING, exc)
 
     def from_validation(self, line: int, label: str, exc: ValidationError) -> None:
-        self.problems.append(Problem(line, label, ERROR, exc.message_key, exc.template,
-                                     dict(exc.params)))
-        self.line_has_error = True
+        self.error(line, label, exc)
 
 
 def _check_kind(kind: str) -> str:
@@ -395,34 +402,37 @@ def _plan_organisations(ctx: _Context, conn: Connection, session: Any) -> Import
         rows.line_has_error = False
         name = " ".join(ctx.cell(row, "name").split())
         if not name:
-            rows.error(line, "Nom", "import_name_missing", "Le nom est vide.")
+            rows.error(line, "Nom", ValidationError("import_name_missing", "Le nom est vide."))
         values: dict[str, Any] = {"name": name}
         for key in ("siren", "siret", "rna", "naf", "postal_code", "commune_insee", "email",
                     "phone"):
             values[key] = _normalised(ctx, rows, line, row, key)
         if values["siret"] and values["siren"] and values["siret"][:9] != values["siren"]:
-            rows.error(line, "SIRET", "siret_siren_mismatch",
+            rows.error(line, "SIRET", ValidationError("siret_siren_mismatch",
                        "Le SIRET {siret} n'appartient pas au SIREN {siren}.",
-                       siret=values["siret"], siren=values["siren"])
+                       siret=values["siret"], siren=values["siren"]))
         if values["siret"] and not values["siren"]:
             values["siren"] = values["siret"][:9]
-        if values["rna"] and (warning := v.rna_warning(values["rna"])):
-            rows.warn(line, "N° RNA", "rna_warning", warning)
+        if values["rna"] and v.rna_warning(values["rna"]):
+            rows.warn(line, "N° RNA", ValidationError(
+                "rna_warning", "Le numéro RNA {rna} ne suit pas le format habituel (W suivi "
+                "de 9 chiffres) : vérifiez-le (il peut être correct pour la Corse ou "
+                "l'outre-mer).", rna=values["rna"]))
         kind_text = ctx.cell(row, "kind")
         kind = _parse_kind(kind_text) if kind_text else None
         if kind_text and kind is None:
-            rows.error(line, "Type", "import_bad_kind_value",
+            rows.error(line, "Type", ValidationError("import_bad_kind_value",
                        "Type inconnu : « {value} » (attendu : association, entreprise, "
-                       "collectivité, réseau ou fondation).", value=kind_text)
+                       "collectivité, réseau ou fondation).", value=kind_text))
         if kind is None:
             kind = (OrganisationKind.ASSOCIATION if values["rna"] else
                     OrganisationKind.COMPANY if values["siren"] else ctx.default_kind)
         size_text = ctx.cell(row, "size")
         size = _parse_size(size_text) if size_text else None
         if size_text and size is None:
-            rows.error(line, "Taille", "import_bad_size",
+            rows.error(line, "Taille", ValidationError("import_bad_size",
                        "Taille inconnue : « {value} » (attendu : TPE, PME, ETI ou GE).",
-                       value=size_text)
+                       value=size_text))
         insee, commune_name = _commune(ctx.cell(row, "commune") or None,
                                        values["commune_insee"], values["postal_code"])
         themes = sorted({t.strip().lower() for t in re.split(r"[,;/]", ctx.cell(row, "themes"))
@@ -447,25 +457,25 @@ def _plan_organisations(ctx: _Context, conn: Connection, session: Any) -> Import
             if certain:
                 skipped += 1
                 if earlier is not None:
-                    rows.warn(line, "Nom", "import_duplicate_row",
+                    rows.warn(line, "Nom", ValidationError("import_duplicate_row",
                               "Même organisation qu'à la ligne {other} : ligne ignorée.",
-                              other=earlier)
+                              other=earlier))
                 else:
-                    rows.warn(line, "Nom", "import_already_present",
-                              "« {name} » existe déjà : ligne ignorée.", name=best.name)
+                    rows.warn(line, "Nom", ValidationError("import_already_present",
+                              "« {name} » existe déjà : ligne ignorée.", name=best.name))
                 continue
             if other_site:
-                rows.warn(line, "SIRET", "import_same_siren",
+                rows.warn(line, "SIRET", ValidationError("import_same_siren",
                           "Même SIREN que « {name} » (autre établissement) : doublon possible, "
-                          "vérifiez après l'import.", name=best.name)
+                          "vérifiez après l'import.", name=best.name))
             elif earlier is not None:
-                rows.warn(line, "Nom", "import_close_row",
+                rows.warn(line, "Nom", ValidationError("import_close_row",
                           "Nom proche de la ligne {other} dans la même commune : doublon "
-                          "possible, vérifiez après l'import.", other=earlier)
+                          "possible, vérifiez après l'import.", other=earlier))
             else:
-                rows.warn(line, "Nom", "import_close_existing",
+                rows.warn(line, "Nom", ValidationError("import_close_existing",
                           "Nom proche de « {name} », déjà enregistrée dans la même commune : "
-                          "doublon possible, vérifiez après l'import.", name=best.name)
+                          "doublon possible, vérifiez après l'import.", name=best.name))
         row_id = new_id()
         index.add(row_id, candidate)
         first_line[str(row_id)] = line
@@ -506,7 +516,8 @@ def _plan_contacts(ctx: _Context, conn: Connection, session: Any) -> ImportRepor
         rows.line_has_error = False
         last = " ".join(ctx.cell(row, "last_name").split())
         if not last:
-            rows.error(line, "Nom", "import_last_name_missing", "Le nom de famille est vide.")
+            rows.error(line, "Nom", ValidationError("import_last_name_missing",
+                                                    "Le nom de famille est vide."))
         values: dict[str, Any] = {
             "last_name": last, "first_name": " ".join(ctx.cell(row, "first_name").split()),
             "title": ctx.cell(row, "title") or None, "notes": ctx.cell(row, "notes") or None,
@@ -519,13 +530,13 @@ def _plan_contacts(ctx: _Context, conn: Connection, session: Any) -> ImportRepor
         if email and email in emails:
             skipped += 1
             if emails[email]:
-                rows.warn(line, "Courriel", "import_contact_duplicate_row",
+                rows.warn(line, "Courriel", ValidationError("import_contact_duplicate_row",
                           "Même courriel qu'à la ligne {other} : ligne ignorée.",
-                          other=emails[email])
+                          other=emails[email]))
             else:
-                rows.warn(line, "Courriel", "import_contact_exists",
+                rows.warn(line, "Courriel", ValidationError("import_contact_exists",
                           "Un contact avec le courriel {email} existe déjà : ligne ignorée.",
-                          email=values["email"])
+                          email=values["email"]))
             continue
         contact_id = new_id()
         values.update(id=contact_id, legal_basis=LegalBasis.LEGITIMATE_INTEREST.value,
@@ -542,9 +553,9 @@ def _plan_contacts(ctx: _Context, conn: Connection, session: Any) -> ImportRepor
                 orgs_by_name[key] = org_id
                 new_orgs[key] = {"id": org_id, "name": org_name,
                                  "kind": ctx.default_kind.value}
-                rows.warn(line, "Organisation", "import_org_created",
+                rows.warn(line, "Organisation", ValidationError("import_org_created",
                           "Organisation « {name} » introuvable : elle sera créée.",
-                          name=org_name)
+                          name=org_name))
             links.append({"id": link_id(contact_id, org_id), "contact_id": contact_id,
                           "organisation_id": org_id, "role": ctx.cell(row, "role") or None,
                           "is_primary": True})
