@@ -187,3 +187,13 @@ def test_unsupported_or_empty_files_get_a_clear_message(tmp_path: Path) -> None:
     fake.write_text("pas un classeur")
     with pytest.raises(spreadsheets.SpreadsheetError):
         read_sheet(fake)
+
+
+def test_contact_organisation_with_a_close_name_is_flagged(db: Database, tmp_path: Path) -> None:
+    orgs.create_organisation(db, kind="association", name="Maison des Jeunes de Wattrelos")
+    path = tmp_path / "contacts.csv"
+    path.write_text("Nom;Prénom;Structure\nPetit;Léa;Maison des jeunes de Watrelos\n",
+                    encoding="utf-8")
+    report = imports.import_sheet(db, read_sheet(path), "contacts", dry_run=True)
+    assert [(p.message_key, p.params["other"]) for p in report.warnings] == [
+        ("import_org_created_close", "Maison des Jeunes de Wattrelos")]

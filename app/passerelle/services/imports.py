@@ -34,6 +34,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, String, select, type_coerce
@@ -369,22 +370,30 @@ def _parse_size(text: str) -> CompanySize | None:
     return None
 
 
+@cache
+def _communes_by_key() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]],
+                                dict[str, list[tuple[str, str]]]]:
+    """The metropolis' communes by INSEE code, by folded name and by postal code."""
+    by_insee = {c.insee: (c.insee, c.name) for c in communes()}
+    by_name = {comparable_commune(c.name): (c.insee, c.name) for c in communes()}
+    by_cp: dict[str, list[tuple[str, str]]] = {}
+    for c in communes():
+        for cp in c.postal_codes:
+            by_cp.setdefault(cp, []).append((c.insee, c.name))
+    return by_insee, by_name, by_cp
+
+
 def _commune(name: str | None, insee: str | None, postal_code: str | None
              ) -> tuple[str | None, str | None]:
     """(INSEE code, name) — resolved through the metropolis' list when possible."""
-    by_insee = {c.insee: c for c in communes()}
+    by_insee, by_name, by_cp = _communes_by_key()
     if insee and insee in by_insee:
-        return insee, by_insee[insee].name
+        return by_insee[insee]
     if name:
-        folded = comparable_commune(name)
-        for c in communes():
-            if comparable_commune(c.name) == folded:
-                return c.insee, c.name
-        return insee, name
-    if postal_code:
-        matches = [c for c in communes() if postal_code in c.postal_codes]
-        if len(matches) == 1:
-            return insee or matches[0].insee, matches[0].name
+        return by_name.get(comparable_commune(name), (insee, name))
+    if postal_code and len(by_cp.get(postal_code, ())) == 1:
+        found_insee, found_name = by_cp[postal_code][0]
+        return insee or found_insee, found_name
     return insee, None
 
 
@@ -506,6 +515,7 @@ def _plan_contacts(ctx: _Context, conn: Connection, session: Any) -> ImportRepor
     emails: dict[str, int] = {e.casefold(): 0 for e in conn.execute(
         select(Contact.email).where(Contact.deleted.is_(False), Contact.email.is_not(None)))
         .scalars()}
+    index = DuplicateIndex.load(conn)
     new_orgs: dict[str, dict[str, Any]] = {}
     contacts: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []
@@ -553,9 +563,17 @@ def _plan_contacts(ctx: _Context, conn: Connection, session: Any) -> ImportRepor
                 orgs_by_name[key] = org_id
                 new_orgs[key] = {"id": org_id, "name": org_name,
                                  "kind": ctx.default_kind.value}
-                rows.warn(line, "Organisation", ValidationError("import_org_created",
-                          "Organisation « {name} » introuvable : elle sera créée.",
-                          name=org_name))
+                close = index.find(OrganisationCandidate(org_name), limit=1)
+                if close:
+                    rows.warn(line, "Organisation", ValidationError(
+                        "import_org_created_close", "Organisation « {name} » introuvable : "
+                        "elle sera créée. Nom proche de « {other} » : vérifiez qu'il ne s'agit "
+                        "pas de la même.", name=org_name, other=close[0].name))
+                else:
+                    rows.warn(line, "Organisation", ValidationError(
+                        "import_org_created",
+                        "Organisation « {name} » introuvable : elle sera créée.",
+                        name=org_name))
             links.append({"id": link_id(contact_id, org_id), "contact_id": contact_id,
                           "organisation_id": org_id, "role": ctx.cell(row, "role") or None,
                           "is_primary": True})
