@@ -72,3 +72,21 @@ def test_comparable_name_drops_noise_words() -> None:
     assert dup.comparable_name("Association « Cœur & Solidarité »") == "coeur solidarite"
     assert dup.comparable_name("SARL L'Atelier") == "atelier"
     assert dup.comparable_name("Association") == "association"
+
+
+def test_fast_name_pool_scores_exactly_like_name_score() -> None:
+    import random
+
+    rng = random.Random(3)
+    words = ["coeur", "solidarite", "jardin", "partage", "roubaix", "secours", "populaire",
+             "francais", "comite", "club", "sport", "velo", "atelier", "jardins", "soli"]
+    names = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 5))) for _ in range(400)]
+    pool = dup._NamePool()
+    for name in names:
+        pool.add(name)
+    for query in names[:60] + ["secours populaire roubaix", "coeur solidarite", "velo"]:
+        brute = {i: dup.name_score(query, n) for i, n in enumerate(names)}
+        expected = {i: s for i, s in brute.items() if s >= dup.NAME_THRESHOLD}
+        got = dict(pool.close_to(query))
+        assert got.keys() == expected.keys(), query
+        assert all(abs(got[i] - expected[i]) < 1e-6 for i in got), query

@@ -205,6 +205,7 @@ class DuplicateIndex:
         self._by_siren: dict[str, list[_Entry]] = {}
         self._by_rna: dict[str, list[_Entry]] = {}
         self._by_commune: dict[str | None, list[_Entry]] = {}
+        self._commune_names: dict[str | None, _NamePool] = {}
         self._names: dict[int, str] = {}
         self._entries: list[_Entry] = []
         for row in rows:
@@ -227,6 +228,7 @@ class DuplicateIndex:
         if rna:
             self._by_rna.setdefault(rna, []).append(entry)
         self._by_commune.setdefault(entry.commune, []).append(entry)
+        self._commune_names.setdefault(entry.commune, _NamePool()).add(entry.comparable)
         self._names[len(self._entries)] = entry.comparable
         self._entries.append(entry)
 
@@ -263,9 +265,8 @@ class DuplicateIndex:
                                   candidate.postal_code)
             if commune is not None:
                 pool = self._by_commune.get(commune, [])
-                choices = {i: e.comparable for i, e in enumerate(pool)}
-                for _, score, i in process.extract(query, choices, scorer=name_score,
-                                                   score_cutoff=NAME_THRESHOLD, limit=limit * 2):
+                names = self._commune_names.get(commune)
+                for i, score in (names.close_to(query) if names is not None else ()):
                     keep(pool[i], REASON_NAME, round(score))
             else:
                 for _, score, i in process.extract(query, self._names, scorer=fuzz.ratio,
@@ -275,6 +276,48 @@ class DuplicateIndex:
         ranked = sorted(found.values(),
                         key=lambda c: (_REASON_ORDER[c.reason], -c.score, fold(c.name)))
         return tuple(ranked[:limit])
+
+
+class _NamePool:
+    """The comparable names of one commune, ready for fast scoring.
+
+    Scores are exactly :func:`name_score`, computed with rapidfuzz's C scorers: the token-sort
+    ratio is a plain ratio of names whose words were sorted once, here; the (costlier)
+    token-set ratio is only computed for names sharing a word with the query (an inverted
+    index), since it is low otherwise.
+    """
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.sorted: list[str] = []
+        self.postings: dict[str, list[int]] = {}
+
+    def add(self, name: str) -> None:
+        index = len(self.names)
+        words = name.split()
+        self.names.append(name)
+        self.sorted.append(" ".join(sorted(words)))
+        for word in set(words):
+            self.postings.setdefault(word, []).append(index)
+
+    def close_to(self, query: str) -> list[tuple[int, float]]:
+        """Indexes and scores of the names at :data:`NAME_THRESHOLD` or more, best first."""
+        words = query.split()
+        hits: dict[int, float] = {}
+        for _, score, i in process.extract(" ".join(sorted(words)), self.sorted,
+                                           scorer=fuzz.ratio, score_cutoff=NAME_THRESHOLD,
+                                           limit=None):
+            hits[i] = score
+        if len(words) >= 2:
+            sharing = {i for w in set(words) for i in self.postings.get(w, ())}
+            for i in sharing:
+                name = self.names[i]
+                if " " not in name:
+                    continue
+                score = fuzz.token_set_ratio(query, name, score_cutoff=NAME_THRESHOLD)
+                if score > hits.get(i, 0):
+                    hits[i] = score
+        return sorted(hits.items(), key=lambda hit: -hit[1])
 
 
 def find_duplicates(db: Database, candidate: OrganisationCandidate, *,
