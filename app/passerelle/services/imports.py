@@ -305,10 +305,7 @@ def import_sheet(db: Database, sheet: Sheet, kind: str, mapping: Mapping[str, in
         with db.read() as s:
             return planner(ctx, s.connection(), None)
     with db.write() as s:
-        report = planner(ctx, s.connection(), s)
-        if not report.ok:
-            s.rollback()
-        return report
+        return planner(ctx, s.connection(), s)  # writes only when no row has an error
 
 
 @dataclass

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from zipfile import BadZipFile
 
 from passerelle.domain.errors import PasserelleError, StorageUnavailable
 
@@ -161,17 +162,13 @@ def _cell_text(value: Any) -> str:
 
 def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
     from openpyxl import load_workbook  # imported here: only spreadsheet work needs it
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, KeyError, ValueError) as exc:
+    except (BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
         raise SpreadsheetError("sheet_bad_xlsx", "Le fichier {path} n'est pas un classeur "
                                ".xlsx lisible.", path=path.name) from exc
-    except Exception as exc:  # zipfile.BadZipFile and openpyxl's own errors
-        if type(exc).__name__ in ("BadZipFile", "InvalidFileException"):
-            raise SpreadsheetError("sheet_bad_xlsx", "Le fichier {path} n'est pas un classeur "
-                                   ".xlsx lisible.", path=path.name) from exc
-        raise
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise SpreadsheetError("sheet_missing", "Le classeur n'a pas de feuille « {name} ».",
