@@ -90,3 +90,17 @@ def test_fast_name_pool_scores_exactly_like_name_score() -> None:
         got = dict(pool.close_to(query))
         assert got.keys() == expected.keys(), query
         assert all(abs(got[i] - expected[i]) < 1e-6 for i in got), query
+
+
+def test_score_100_means_the_same_name() -> None:
+    import uuid
+
+    index = dup.DuplicateIndex()
+    index.add(uuid.uuid4(), OrganisationCandidate("Secours populaire Roubaix",
+                                                  commune_insee="59512"))
+    contained = index.find(OrganisationCandidate("Secours populaire français, comité de Roubaix",
+                                                 commune_insee="59512"))
+    assert [c.score for c in contained] == [99]
+    same = index.find(OrganisationCandidate("SECOURS POPULAIRE - Roubaix",
+                                            commune_insee="59512"))
+    assert [c.score for c in same] == [100]

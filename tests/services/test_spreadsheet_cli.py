@@ -34,7 +34,7 @@ def test_import_dry_run_then_import(dbfile: Path, capsys: pytest.CaptureFixture[
     assert "ligne 8 ; Nom ; avertissement ; Même organisation qu'à la ligne 2" in out
     assert _count(dbfile) == 0
     assert main(["import", "csv", src, "--db", str(dbfile), "--kind", "organisations"]) == 0
-    assert "organisations créés : 4" in capsys.readouterr().out
+    assert "organisations créées : 4" in capsys.readouterr().out
     assert _count(dbfile) == 4
 
 

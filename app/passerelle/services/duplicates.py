@@ -267,12 +267,16 @@ class DuplicateIndex:
                 pool = self._by_commune.get(commune, [])
                 names = self._commune_names.get(commune)
                 for i, score in (names.close_to(query) if names is not None else ()):
-                    keep(pool[i], REASON_NAME, round(score))
+                    # 100 only for the same name: a name that merely contains the other one
+                    # (token-set ratio 100) shows 99
+                    same = pool[i].comparable == query
+                    keep(pool[i], REASON_NAME, 100 if same else min(99, round(score)))
             else:
                 for _, score, i in process.extract(query, self._names, scorer=fuzz.ratio,
                                                    score_cutoff=NAME_ANYWHERE_THRESHOLD,
                                                    limit=limit * 2):
-                    keep(self._entries[i], REASON_NAME, round(score))
+                    same = self._entries[i].comparable == query
+                    keep(self._entries[i], REASON_NAME, 100 if same else min(99, round(score)))
         ranked = sorted(found.values(),
                         key=lambda c: (_REASON_ORDER[c.reason], -c.score, fold(c.name)))
         return tuple(ranked[:limit])

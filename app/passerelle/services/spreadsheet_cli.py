@@ -90,17 +90,20 @@ def cmd_import(args: argparse.Namespace, out: TextIO | None = None,
         db.close()
     for line in report.lines():
         print(line, file=out)
-    what = "organisations" if args.kind == imports.ORGANISATIONS else "contacts"
     if not report.ok:
         print(f"passerelle: {len(report.errors)} erreur(s) dans {args.file.name} : rien n'a été "
               "importé.", file=err)
         return 1
-    verb = "à créer" if args.dry_run else "créés"
-    print(f"{report.rows} lignes lues ; {what} {verb} : {report.created} ; "
+    if args.kind == imports.ORGANISATIONS:
+        what = "organisations à créer" if args.dry_run else "organisations créées"
+    else:
+        what = "contacts à créer" if args.dry_run else "contacts créés"
+    print(f"{report.rows} lignes lues ; {what} : {report.created} ; "
           f"ignorées (déjà présentes) : {report.skipped} ; "
           f"avertissements : {len(report.warnings)}", file=out)
     if args.kind == imports.CONTACTS:
-        print(f"organisations {verb} : {report.organisations_created} ; "
+        made = "organisations à créer" if args.dry_run else "organisations créées"
+        print(f"{made} : {report.organisations_created} ; "
               f"liens contact–organisation : {report.links}", file=out)
     if args.dry_run:
         print("Vérification seulement (--dry-run) : rien n'a été écrit.", file=out)
