@@ -79,7 +79,7 @@ def test_automatic_mapping_from_french_headers() -> None:
 
 
 def test_organisations_import_creates_flags_and_skips_duplicates(db: Database) -> None:
-    existing = orgs.create_organisation(db, kind="association", name="Les Amis du Parc",
+    existing = orgs.create_organisation(db, kind="association", name="Amis du parc Barbieu",
                                         commune_insee="59512", commune_name="Roubaix")
     sheet = read_sheet(FIXTURES / "associations_excel_cp1252.csv")
     dry = imports.import_sheet(db, sheet, "organisations", dry_run=True)
@@ -90,7 +90,7 @@ def test_organisations_import_creates_flags_and_skips_duplicates(db: Database) -
         dry.rows, dry.created, dry.skipped)
     by_key = {(p.line, p.message_key) for p in report.warnings}
     assert (8, "import_duplicate_row") in by_key  # same RNA as line 2
-    assert (3, "import_close_existing") in by_key  # « Les Amis du Parc Barbieux » / Roubaix
+    assert (3, "import_close_existing") in by_key  # « Amis du parc Barbieu », a typo
     with db.read() as s:
         rows = {o.name: o for o in s.scalars(select(Organisation)
                                              .where(Organisation.id != existing.id))}

@@ -458,7 +458,7 @@ def _plan_organisations(ctx: _Context, conn: Connection, session: Any) -> Import
             best = found[0]
             earlier = first_line.get(str(best.id))
             other_site = (best.reason == "siren" and bool(values["siret"]) and bool(best.siret))
-            certain = (comparable_name(best.name) == comparable_name(name)
+            certain = (best.score == 100  # the same name once folded, in the same place
                        if best.reason == REASON_NAME else not other_site)
             if certain:
                 skipped += 1
