@@ -197,3 +197,16 @@ def test_contact_organisation_with_a_close_name_is_flagged(db: Database, tmp_pat
     report = imports.import_sheet(db, read_sheet(path), "contacts", dry_run=True)
     assert [(p.message_key, p.params["other"]) for p in report.warnings] == [
         ("import_org_created_close", "Maison des Jeunes de Wattrelos")]
+
+
+def test_contacts_without_email_are_not_imported_twice(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text("Nom;Prénom;Structure\nPetit;Léa;Club de Boxe\nPETIT;Lea;Club de boxe\n"
+                    "Petit;Léa;Atelier Vélo\n", encoding="utf-8")
+    first = imports.import_sheet(db, read_sheet(path), "contacts")
+    assert (first.created, first.skipped) == (2, 1)
+    assert [p.message_key for p in first.warnings if p.line == 3] == [
+        "import_person_duplicate_row"]
+    again = imports.import_sheet(db, read_sheet(path), "contacts")
+    assert (again.created, again.skipped) == (0, 3)
+    assert {p.message_key for p in again.warnings} == {"import_person_exists"}

@@ -299,7 +299,7 @@ def import_sheet(db: Database, sheet: Sheet, kind: str, mapping: Mapping[str, in
     except ValueError:
         raise ValidationError("bad_kind", "Type d'organisation inconnu : {value}",
                               field="kind", value=default_kind) from None
-    planner = _ORG_PLAN if kind == ORGANISATIONS else _CONTACT_PLAN
+    planner = _plan_organisations if kind == ORGANISATIONS else _plan_contacts
     ctx = _Context(sheet, mapping, default, progress, cancel, today or date.today())
     if dry_run:
         with db.read() as s:
@@ -501,6 +501,13 @@ def _plan_organisations(ctx: _Context, conn: Connection, session: Any) -> Import
 # --- Contacts --------------------------------------------------------------------------------
 
 
+def _person_key(first: str | None, last: str | None, organisation: str | None
+                ) -> tuple[str, str, str]:
+    """A person as compared: folded first and last names and organisation name."""
+    return (" ".join(fold(first).split()), " ".join(fold(last).split()),
+            comparable_name(organisation) if organisation else "")
+
+
 def _plan_contacts(ctx: _Context, conn: Connection, session: Any) -> ImportReport:
     rows = _Rows()
     orgs_by_name: dict[str, uuid.UUID] = {}
@@ -512,6 +519,14 @@ def _plan_contacts(ctx: _Context, conn: Connection, session: Any) -> ImportRepor
     emails: dict[str, int] = {e.casefold(): 0 for e in conn.execute(
         select(Contact.email).where(Contact.deleted.is_(False), Contact.email.is_not(None)))
         .scalars()}
+    people: dict[tuple[str, str, str], int] = {}
+    link, org = ContactOrganisation, Organisation
+    for first, last, org_name in conn.execute(
+            select(Contact.first_name, Contact.last_name, org.name)
+            .outerjoin(link, (link.contact_id == Contact.id) & link.deleted.is_(False))
+            .outerjoin(org, (org.id == link.organisation_id) & org.deleted.is_(False))
+            .where(Contact.deleted.is_(False))):
+        people.setdefault(_person_key(first, last, org_name), 0)
     index = DuplicateIndex.load(conn)
     new_orgs: dict[str, dict[str, Any]] = {}
     contacts: list[dict[str, Any]] = []
@@ -545,13 +560,29 @@ def _plan_contacts(ctx: _Context, conn: Connection, session: Any) -> ImportRepor
                           "Un contact avec le courriel {email} existe déjà : ligne ignorée.",
                           email=values["email"]))
             continue
+        org_name = " ".join(ctx.cell(row, "organisation").split())
+        person = _person_key(values["first_name"], last, org_name)
+        if person in people:
+            skipped += 1
+            full_name = f"{values['first_name']} {last}".strip()
+            if people[person]:
+                rows.warn(line, "Nom", ValidationError(
+                    "import_person_duplicate_row",
+                    "Même personne qu'à la ligne {other} : ligne ignorée.",
+                    other=people[person]))
+            else:
+                rows.warn(line, "Nom", ValidationError(
+                    "import_person_exists",
+                    "{name} existe déjà dans les contacts (même organisation) : ligne ignorée.",
+                    name=full_name))
+            continue
         contact_id = new_id()
         values.update(id=contact_id, legal_basis=LegalBasis.LEGITIMATE_INTEREST.value,
                       collected_from=origin[:200], collected_on=ctx.today)
         contacts.append(values)
+        people[person] = line
         if email:
             emails[email] = line
-        org_name = " ".join(ctx.cell(row, "organisation").split())
         if org_name:
             key = comparable_name(org_name)
             org_id = orgs_by_name.get(key)
@@ -587,8 +618,6 @@ def _plan_contacts(ctx: _Context, conn: Connection, session: Any) -> ImportRepor
                         len(links), tuple(rows.problems), written)
 
 
-_ORG_PLAN = _plan_organisations
-_CONTACT_PLAN = _plan_contacts
 
 
 __all__ = [
