@@ -109,3 +109,16 @@ def test_bad_export_requests(filled: Database, tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         exports.export(filled, "tasks", tmp_path / "x.csv")
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_cancelled_export_leaves_no_file(filled: Database, tmp_path: Path) -> None:
+    import threading
+
+    from passerelle.services.spreadsheets import Cancelled
+
+    cancel = threading.Event()
+    cancel.set()
+    for name in ("orgs.csv", "orgs.xlsx"):
+        with pytest.raises(Cancelled):
+            exports.export(filled, "organisations", tmp_path / name, cancel=cancel)
+    assert not list(tmp_path.glob("orgs*"))
