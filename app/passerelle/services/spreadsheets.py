@@ -305,8 +305,11 @@ def _write_xlsx(tmp: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]
         head.append(cell)
     ws.append(head)
     written = 0
+    cancelled = False
     for row in rows:
-        _check_cancel(cancel)
+        if cancel is not None and cancel.is_set():
+            cancelled = True  # finish the workbook cleanly: openpyxl's writers are generators
+            break
         out: list[Any] = []
         for value in row:
             if isinstance(value, datetime | date):
@@ -324,6 +327,7 @@ def _write_xlsx(tmp: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]
         if progress and written % 500 == 0:
             progress(written, total)
     book.save(tmp)
+    _check_cancel(cancel if cancelled else None)
     return written
 
 
