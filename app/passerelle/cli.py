@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync_cli.add_sync_parser(sub)
 
+    from passerelle.services import spreadsheet_cli
+
+    spreadsheet_cli.add_parsers(sub)
+
     shot = sub.add_parser("screenshot", help="capturer chaque vue en PNG (hors écran)")
     shot.add_argument("--db", type=Path, required=True)
     shot.add_argument("--out", type=Path, required=True)
@@ -103,7 +107,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     bootstrap.configure_logging(paths, verbose=args.verbose)
     handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats, "doc": _cmd_doc,
                "summary": _cmd_summary, "screenshot": _cmd_screenshot,
-               "sync": _cmd_sync}[args.command]
+               "sync": _cmd_sync, "import": _cmd_import, "export": _cmd_export}[args.command]
     return handler(args, paths)
 
 
@@ -209,6 +213,18 @@ def _cmd_sync(args: argparse.Namespace, paths: object) -> int:
     from passerelle.services import sync_cli
 
     return sync_cli.cmd_sync(args)
+
+
+def _cmd_import(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import spreadsheet_cli
+
+    return spreadsheet_cli.cmd_import(args)
+
+
+def _cmd_export(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import spreadsheet_cli
+
+    return spreadsheet_cli.cmd_export(args)
 
 
 def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:

@@ -520,6 +520,22 @@ Skills (valued): {skills}</translation>
         <translation>New contact</translation>
     </message>
     <message>
+        <source>Importer…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Importer un tableur de contacts, avec leur organisation</source>
+        <translation>Import a spreadsheet of contacts, with their organisation</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Exporter les contacts affichés (.xlsx ou .csv)</source>
+        <translation>Export the contacts shown (.xlsx or .csv)</translation>
+    </message>
+    <message>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
@@ -691,6 +707,89 @@ Skills (valued): {skills}</translation>
     </message>
 </context>
 <context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>Même SIRET</source>
+        <translation>Same SIRET</translation>
+    </message>
+    <message>
+        <source>Même SIREN</source>
+        <translation>Same SIREN</translation>
+    </message>
+    <message>
+        <source>Même n° RNA</source>
+        <translation>Same RNA no.</translation>
+    </message>
+    <message>
+        <source>Nom proche ({score} %)</source>
+        <translation>Similar name ({score} %)</translation>
+    </message>
+    <message>
+        <source>Doublon possible</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>Doublons probables de « {name} »</source>
+        <translation>Likely duplicates of “{name}”</translation>
+    </message>
+    <message>
+        <source>Choisissez la fiche qui décrit la même organisation, puis « Fusionner… » : vous verrez les deux fiches côte à côte avant de confirmer.</source>
+        <translation>Choose the record that describes the same organisation, then “Merge…”: you will see both records side by side before confirming.</translation>
+    </message>
+    <message>
+        <source>« {name} » existe peut-être déjà.</source>
+        <translation>“{name}” may already exist.</translation>
+    </message>
+    <message>
+        <source>« {name} » ressemble à des organisations déjà enregistrées.</source>
+        <translation>“{name}” looks like organisations already recorded.</translation>
+    </message>
+    <message>
+        <source>Pour éviter les doublons, ouvrez la fiche existante et complétez-la. Si c&apos;est bien une autre organisation, créez-la quand même.</source>
+        <translation>To avoid duplicates, open the existing record and complete it. If it really is another organisation, create it anyway.</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;existante</source>
+        <translation>Open the existing one</translation>
+    </message>
+    <message>
+        <source>Créer quand même</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Revenir au formulaire</source>
+        <translation>Back to the form</translation>
+    </message>
+    <message>
+        <source>Fusionner…</source>
+        <translation>Merge…</translation>
+    </message>
+</context>
+<context>
     <name>Entity</name>
     <message>
         <source>L&apos;organisation</source>
@@ -791,6 +890,18 @@ Skills (valued): {skills}</translation>
         <translation>Unknown field: {entity}.{field}</translation>
     </message>
     <message>
+        <source>Champ inconnu dans la correspondance : {name} (attendus : {known}).</source>
+        <translation>Unknown field in the mapping: {name} (expected: {known}).</translation>
+    </message>
+    <message>
+        <source>Choisissez deux organisations différentes à fusionner.</source>
+        <translation>Choose two different organisations to merge.</translation>
+    </message>
+    <message>
+        <source>Choisissez la colonne du champ « {label} » : il est obligatoire.</source>
+        <translation>Choose the column of the “{label}” field: it is required.</translation>
+    </message>
+    <message>
         <source>Choisissez la nature du soutien.</source>
         <translation>Choose the nature of support.</translation>
     </message>
@@ -807,12 +918,24 @@ Skills (valued): {skills}</translation>
         <translation>Choose a partnership file or an agreement for the document.</translation>
     </message>
     <message>
+        <source>Choisissez un fichier .csv ou .xlsx (reçu : {name}).</source>
+        <translation>Choose a .csv or .xlsx file (got: {name}).</translation>
+    </message>
+    <message>
         <source>Code commune invalide : {value} (code INSEE à 5 caractères).</source>
         <translation>Invalid municipality code: {value} (5-character INSEE code).</translation>
     </message>
     <message>
+        <source>Colonne {column} absente du fichier.</source>
+        <translation>Column {column} is not in the file.</translation>
+    </message>
+    <message>
         <source>Commune inconnue dans la Métropole : {value}</source>
         <translation>Unknown commune in the Métropole: {value}</translation>
+    </message>
+    <message>
+        <source>Correspondance illisible : {error}</source>
+        <translation>Unreadable mapping: {error}</translation>
     </message>
     <message>
         <source>Date invalide : {value} (attendu AAAA-MM-JJ).</source>
@@ -827,8 +950,20 @@ Skills (valued): {skills}</translation>
         <translation>Partnership file not found: {ref}.</translation>
     </message>
     <message>
+        <source>Encodage inconnu : {encoding}</source>
+        <translation>Unknown encoding: {encoding}</translation>
+    </message>
+    <message>
         <source>Erreur d&apos;écriture : {error}</source>
         <translation>Write error: {error}</translation>
+    </message>
+    <message>
+        <source>Export inconnu : {what} (attendu : organisations, contacts, files ou interactions).</source>
+        <translation>Unknown export: {what} (expected: organisations, contacts, files or interactions).</translation>
+    </message>
+    <message>
+        <source>Fichier {path}, ligne {line} : {error}</source>
+        <translation>File {path}, line {line}: {error}</translation>
     </message>
     <message>
         <source>Génération annulée : rien n&apos;a été écrit.</source>
@@ -849,6 +984,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Impossible de lire l&apos;image « {file} » : {error}.</source>
         <translation>Cannot read the image « {file} »: {error}.</translation>
+    </message>
+    <message>
+        <source>Impossible de lire le fichier {path} : {error}</source>
+        <translation>Cannot read the file {path}: {error}</translation>
     </message>
     <message>
         <source>Impossible de lire {path} : {error}</source>
@@ -1023,6 +1162,10 @@ Skills (valued): {skills}</translation>
         <translation>The “{label}” field is required.</translation>
     </message>
     <message>
+        <source>Le classeur n&apos;a pas de feuille « {name} ».</source>
+        <translation>The workbook has no sheet “{name}”.</translation>
+    </message>
+    <message>
         <source>Le code NAF est vide.</source>
         <translation>The NAF code is empty.</translation>
     </message>
@@ -1079,8 +1222,20 @@ Skills (valued): {skills}</translation>
         <translation>The folder {path} does not exist (or is not a folder).</translation>
     </message>
     <message>
+        <source>Le fichier n&apos;est pas encodé en {encoding}.</source>
+        <translation>The file is not encoded in {encoding}.</translation>
+    </message>
+    <message>
         <source>Le fichier {path} contient une autre base de données.</source>
         <translation>The file {path} contains a different database.</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} est vide.</source>
+        <translation>The file {path} is empty.</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n&apos;est pas un classeur .xlsx lisible.</source>
+        <translation>The file {path} is not a readable .xlsx workbook.</translation>
     </message>
     <message>
         <source>Le fichier {path} n&apos;est pas une base Passerelle lisible.</source>
@@ -1111,6 +1266,10 @@ Skills (valued): {skills}</translation>
         <translation>The “{filter}” filter does not apply to the value “{value}” (a date was expected).</translation>
     </message>
     <message>
+        <source>Le format {suffix} n&apos;est pas pris en charge : enregistrez le fichier au format .xlsx ou .csv depuis votre tableur.</source>
+        <translation>The {suffix} format is not supported: save the file as .xlsx or .csv from your spreadsheet program.</translation>
+    </message>
+    <message>
         <source>Le modèle « {file} » est introuvable.</source>
         <translation>The template “{file}” cannot be found.</translation>
     </message>
@@ -1131,8 +1290,20 @@ Skills (valued): {skills}</translation>
         <translation>The amount “{label}” must be a positive number or zero (entered: {value}).</translation>
     </message>
     <message>
+        <source>Le nom de famille est vide.</source>
+        <translation>The last name is empty.</translation>
+    </message>
+    <message>
+        <source>Le nom est vide.</source>
+        <translation>The name is empty.</translation>
+    </message>
+    <message>
         <source>Le numéro RNA est vide.</source>
         <translation>The RNA number is empty.</translation>
+    </message>
+    <message>
+        <source>Le numéro RNA {rna} ne suit pas le format habituel (W suivi de 9 chiffres) : vérifiez-le (il peut être correct pour la Corse ou l&apos;outre-mer).</source>
+        <translation>The RNA number {rna} does not follow the usual format (W followed by 9 digits): check it (it may be correct for Corsica or overseas).</translation>
     </message>
     <message>
         <source>Le numéro RNA « {value} » est invalide : W suivi de 9 caractères attendu ({length} caractère(s) après le W).</source>
@@ -1207,8 +1378,44 @@ Skills (valued): {skills}</translation>
         <translation>Invalid amount: {value}</translation>
     </message>
     <message>
+        <source>Même SIREN que « {name} » (autre établissement) : doublon possible, vérifiez après l&apos;import.</source>
+        <translation>Same SIREN as “{name}” (another establishment): possible duplicate, check after the import.</translation>
+    </message>
+    <message>
+        <source>Même courriel qu&apos;à la ligne {other} : ligne ignorée.</source>
+        <translation>Same email as on line {other}: line skipped.</translation>
+    </message>
+    <message>
+        <source>Même organisation qu&apos;à la ligne {other} : ligne ignorée.</source>
+        <translation>Same organisation as on line {other}: line skipped.</translation>
+    </message>
+    <message>
+        <source>Même personne qu&apos;à la ligne {other} : ligne ignorée.</source>
+        <translation>Same person as on line {other}: line skipped.</translation>
+    </message>
+    <message>
+        <source>Nom proche de la ligne {other} dans la même commune : doublon possible, vérifiez après l&apos;import.</source>
+        <translation>Name similar to line {other} in the same municipality: possible duplicate, check after the import.</translation>
+    </message>
+    <message>
+        <source>Nom proche de « {name} », déjà enregistrée dans la même commune : doublon possible, vérifiez après l&apos;import.</source>
+        <translation>Name similar to “{name}”, already recorded in the same municipality: possible duplicate, check after the import.</translation>
+    </message>
+    <message>
         <source>Nombre hors des limites pour une écriture en lettres : {value}.</source>
         <translation>Number out of range for writing out in words: {value}.</translation>
+    </message>
+    <message>
+        <source>Opération annulée : rien n&apos;a été modifié.</source>
+        <translation>Operation cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Organisation « {name} » introuvable : elle sera créée.</source>
+        <translation>Organisation “{name}” not found: it will be created.</translation>
+    </message>
+    <message>
+        <source>Organisation « {name} » introuvable : elle sera créée. Nom proche de « {other} » : vérifiez qu&apos;il ne s&apos;agit pas de la même.</source>
+        <translation>Organisation “{name}” not found: it will be created. Similar name “{other}”: check that it is not the same one.</translation>
     </message>
     <message>
         <source>Personne à inviter : ajoutez des organisations à la liste de l&apos;événement.</source>
@@ -1231,8 +1438,16 @@ Skills (valued): {skills}</translation>
         <translation>Unknown company size: {value}</translation>
     </message>
     <message>
+        <source>Taille inconnue : « {value} » (attendu : TPE, PME, ETI ou GE).</source>
+        <translation>Unknown size: “{value}” (expected: TPE, PME, ETI or GE).</translation>
+    </message>
+    <message>
         <source>Type d&apos;enregistrement inconnu : {entity}</source>
         <translation>Unknown record type: {entity}</translation>
+    </message>
+    <message>
+        <source>Type d&apos;import inconnu : {kind} (attendu : organisations ou contacts).</source>
+        <translation>Unknown import type: {kind} (expected: organisations or contacts).</translation>
     </message>
     <message>
         <source>Type d&apos;organisation inconnu : {value}</source>
@@ -1243,8 +1458,16 @@ Skills (valued): {skills}</translation>
         <translation>Unknown interaction type: {value}</translation>
     </message>
     <message>
+        <source>Type inconnu : « {value} » (attendu : association, entreprise, collectivité, réseau ou fondation).</source>
+        <translation>Unknown type: “{value}” (expected: association, company, public body, network or foundation).</translation>
+    </message>
+    <message>
         <source>Un besoin est porté par une association (ou une structure d&apos;intérêt général) : « {name} » est une entreprise.</source>
         <translation>A need is carried by an association (or a general-interest body): “{name}” is a company.</translation>
+    </message>
+    <message>
+        <source>Un contact avec le courriel {email} existe déjà : ligne ignorée.</source>
+        <translation>A contact with the email {email} already exists: line skipped.</translation>
     </message>
     <message>
         <source>Un montant ne peut pas être négatif.</source>
@@ -1275,6 +1498,10 @@ Skills (valued): {skills}</translation>
         <translation>{detail}{suffix}</translation>
     </message>
     <message>
+        <source>{name} existe déjà dans les contacts (même organisation) : ligne ignorée.</source>
+        <translation>{name} already exists in the contacts (same organisation): line skipped.</translation>
+    </message>
+    <message>
         <source>{what} {id} est introuvable (supprimé ?).</source>
         <translation>{what} {id} cannot be found (deleted?).</translation>
     </message>
@@ -1285,6 +1512,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>« {file} » n&apos;est pas une image PNG, JPEG ou GIF : choisissez le logo dans l&apos;un de ces formats.</source>
         <translation>« {file} » is not a PNG, JPEG or GIF image: choose the logo in one of these formats.</translation>
+    </message>
+    <message>
+        <source>« {name} » existe déjà : ligne ignorée.</source>
+        <translation>“{name}” already exists: line skipped.</translation>
     </message>
     <message>
         <source>« {value} » n&apos;est pas un IBAN français : la clé RIB ne peut pas être vérifiée.</source>
@@ -1763,8 +1994,48 @@ Skills (valued): {skills}</translation>
         <translation>Confirmation:</translation>
     </message>
     <message>
+        <source>organisations_{date}</source>
+        <translation>organisations_{date}</translation>
+    </message>
+    <message>
+        <source>contacts_{date}</source>
+        <translation>contacts_{date}</translation>
+    </message>
+    <message>
+        <source>dossiers_{date}</source>
+        <translation>files_{date}</translation>
+    </message>
+    <message>
+        <source>echanges_{date}</source>
+        <translation>interactions_{date}</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV pour Excel, séparateur point-virgule (*.csv)</source>
+        <translation>CSV for Excel, semicolon-separated (*.csv)</translation>
+    </message>
+    <message>
         <source>Exporter</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>{n} ligne exportée dans {path}</source>
+        <translation>{n} row exported to {path}</translation>
+    </message>
+    <message>
+        <source>{n} lignes exportées dans {path}</source>
+        <translation>{n} rows exported to {path}</translation>
+    </message>
+    <message>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -2176,18 +2447,6 @@ Complétez le dossier puis réessayez.</source>
 Complete the file and try again.</translation>
     </message>
     <message>
-        <source>dossiers_{date}.csv</source>
-        <translation>files_{date}.csv</translation>
-    </message>
-    <message>
-        <source>Exporter les dossiers</source>
-        <translation>Export files</translation>
-    </message>
-    <message>
-        <source>Fichiers CSV (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
         <source>À l&apos;étape « {stage} » depuis {n} jour</source>
         <translation>At the “{stage}” stage for {n} day</translation>
     </message>
@@ -2272,10 +2531,6 @@ Complete the file and try again.</translation>
         <translation>Show files on hold or abandoned</translation>
     </message>
     <message>
-        <source>Exporter (CSV)</source>
-        <translation>Export (CSV)</translation>
-    </message>
-    <message>
         <source>Exporter les dossiers affichés, avec les filtres et le tri en cours</source>
         <translation>Export the files shown, with the current filters and sort order</translation>
     </message>
@@ -2342,6 +2597,10 @@ Change or reset the filters, or create a file with “New file”.</translation>
     <message>
         <source>Export terminé</source>
         <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>Ouvrir le dossier</source>
@@ -3138,6 +3397,146 @@ For: {who}</translation>
     <message>
         <source>Choisissez l&apos;organisation dans la liste proposée, ou videz le champ.</source>
         <translation>Choose the organisation from the suggested list, or clear the field.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Nom</source>
+        <extracomment>identifiers that name one legal entity: two different values are a warning sign</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>N° RNA</source>
+        <translation>RNA no.</translation>
+    </message>
+    <message>
+        <source>Code NAF</source>
+        <translation>NAF code</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Échanges</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Besoins</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Offres</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Conventions</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Événements</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Fusionner deux organisations</source>
+        <translation>Merge two organisations</translation>
+    </message>
+    <message>
+        <source>La fiche de gauche est conservée. Ses champs vides sont complétés par ceux de l&apos;autre fiche (en vert) ; les contacts, dossiers, échanges, besoins, offres, conventions et événements de l&apos;autre fiche lui sont rattachés. L&apos;autre fiche disparaît des listes ; son historique est conservé et la fusion se synchronise avec les collègues.</source>
+        <translation>The record on the left is kept. Its empty fields are completed from the other record (in green); the other record&apos;s contacts, files, interactions, needs, offers, agreements and events are attached to it. The other record disappears from the lists; its history is kept and the merge syncs with your colleagues.</translation>
+    </message>
+    <message>
+        <source>Fiche conservée</source>
+        <translation>Record kept</translation>
+    </message>
+    <message>
+        <source>Fiche fusionnée (disparaît)</source>
+        <translation>Record merged (disappears)</translation>
+    </message>
+    <message>
+        <source>Après la fusion</source>
+        <translation>After the merge</translation>
+    </message>
+    <message>
+        <source>⇄ Inverser</source>
+        <translation>⇄ Swap</translation>
+    </message>
+    <message>
+        <source>Conserver plutôt l&apos;autre fiche</source>
+        <translation>Keep the other record instead</translation>
+    </message>
+    <message>
+        <source>Fusionner</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Éléments rattachés</source>
+        <translation>Linked items</translation>
+    </message>
+    <message>
+        <source>Attention : {fields} différent d&apos;une fiche à l&apos;autre. Vérifiez qu&apos;il s&apos;agit bien de la même organisation.</source>
+        <translation>Warning: {fields} differs from one record to the other. Check that it really is the same organisation.</translation>
+    </message>
+    <message>
+        <source>Vérifiez la fiche conservée, puis cliquez sur « Fusionner ».</source>
+        <translation>Check the record kept, then click “Merge”.</translation>
     </message>
 </context>
 <context>
@@ -4407,6 +4806,30 @@ For: {who}</translation>
         <translation>New organisation</translation>
     </message>
     <message>
+        <source>Importer…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Importer un tableur d&apos;organisations (.xlsx ou .csv)</source>
+        <translation>Import a spreadsheet of organisations (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Exporter les organisations affichées (.xlsx ou .csv)</source>
+        <translation>Export the organisations shown (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>Fusionner…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>Sélectionnez deux organisations (Ctrl+clic) pour fusionner un doublon</source>
+        <translation>Select two organisations (Ctrl+click) to merge a duplicate</translation>
+    </message>
+    <message>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
@@ -4499,6 +4922,14 @@ For: {who}</translation>
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Doublons…</source>
+        <translation>Duplicates…</translation>
+    </message>
+    <message>
+        <source>Chercher les fiches qui décrivent peut-être la même organisation (même SIREN, SIRET ou RNA, nom proche dans la même commune) et les fusionner</source>
+        <translation>Find the records that may describe the same organisation (same SIREN, SIRET or RNA, similar name in the same municipality) and merge them</translation>
+    </message>
+    <message>
         <source>Sélectionnez une organisation dans la liste pour voir sa fiche, ses contacts et ses dossiers, ou cliquez sur « Nouvelle organisation ».</source>
         <translation>Select an organisation in the list to see its details, contacts and files, or click “New organisation”.</translation>
     </message>
@@ -4545,6 +4976,14 @@ For: {who}</translation>
     <message>
         <source>Les modifications de cette organisation ne sont pas enregistrées. Les abandonner ?</source>
         <translation>The changes to this organisation have not been saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>Aucun doublon probable.</source>
+        <translation>No likely duplicate.</translation>
+    </message>
+    <message>
+        <source>Organisations fusionnées.</source>
+        <translation>Organisations merged.</translation>
     </message>
     <message>
         <source>Organisation enregistrée.</source>
@@ -4862,6 +5301,297 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Dossier partagé</source>
         <translation>Shared folder</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetImportDialog</name>
+    <message>
+        <source>Importer un tableur</source>
+        <translation>Import a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Tableurs (*.xlsx *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>N° RNA</source>
+        <translation>RNA no.</translation>
+    </message>
+    <message>
+        <source>Code NAF</source>
+        <translation>NAF code</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Code INSEE</source>
+        <translation>INSEE code</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Portable</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Choisir un autre fichier…</source>
+        <translation>Choose another file…</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Type donné aux organisations dont la ligne ne le précise pas (un n° RNA donne une association, un SIREN ou un SIRET une entreprise).</source>
+        <translation>Type given to organisations whose line does not state it (an RNA no. makes an association, a SIREN or SIRET a company).</translation>
+    </message>
+    <message>
+        <source>Importer des :</source>
+        <translation>Import:</translation>
+    </message>
+    <message>
+        <source>Correspondance des colonnes</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>← Modifier la correspondance</source>
+        <translation>← Change the mapping</translation>
+    </message>
+    <message>
+        <source>Vérifier le fichier</source>
+        <translation>Check the file</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lecture de {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <source>{n} ligne</source>
+        <translation>{n} row</translation>
+    </message>
+    <message>
+        <source>{n} lignes</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <source>classeur, feuille « {sheet} »</source>
+        <translation>workbook, sheet “{sheet}”</translation>
+    </message>
+    <message>
+        <source>encodage {encoding}, séparateur {separator}</source>
+        <translation>encoding {encoding}, separator {separator}</translation>
+    </message>
+    <message>
+        <source>Fichier : {name} — {detail} — {rows}</source>
+        <translation>File: {name} — {detail} — {rows}</translation>
+    </message>
+    <message>
+        <source>— ne pas importer —</source>
+        <translation>— do not import —</translation>
+    </message>
+    <message>
+        <source>Aperçu : les {n} premières lignes telles qu&apos;elles seront lues</source>
+        <translation>Preview: the first {n} rows as they will be read</translation>
+    </message>
+    <message>
+        <source>Choisissez la colonne du champ obligatoire {field}.</source>
+        <translation>Choose the column of the required field {field}.</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est écrit avant la vérification : cliquez sur « Vérifier le fichier ».</source>
+        <translation>Nothing is written before the check: click “Check the file”.</translation>
+    </message>
+    <message>
+        <source>Vérification du fichier…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Import en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>{n} organisation à créer</source>
+        <translation>{n} organisation to create</translation>
+    </message>
+    <message>
+        <source>{n} organisations à créer</source>
+        <translation>{n} organisations to create</translation>
+    </message>
+    <message>
+        <source>{n} contact à créer</source>
+        <translation>{n} contact to create</translation>
+    </message>
+    <message>
+        <source>{n} contacts à créer</source>
+        <translation>{n} contacts to create</translation>
+    </message>
+    <message>
+        <source>{n} ligne ignorée (déjà présente)</source>
+        <translation>{n} line skipped (already present)</translation>
+    </message>
+    <message>
+        <source>{n} lignes ignorées (déjà présentes)</source>
+        <translation>{n} lines skipped (already present)</translation>
+    </message>
+    <message>
+        <source>{n} organisation créée pour eux</source>
+        <translation>{n} organisation created for them</translation>
+    </message>
+    <message>
+        <source>{n} organisations créées pour eux</source>
+        <translation>{n} organisations created for them</translation>
+    </message>
+    <message>
+        <source>{n} erreur à corriger : rien ne sera importé tant que le fichier en contient.</source>
+        <translation>{n} error to fix: nothing will be imported while the file contains any.</translation>
+    </message>
+    <message>
+        <source>{n} erreurs à corriger : rien ne sera importé tant que le fichier en contient.</source>
+        <translation>{n} errors to fix: nothing will be imported while the file contains any.</translation>
+    </message>
+    <message>
+        <source>Aucune erreur : le fichier est prêt à être importé.</source>
+        <translation>No error: the file is ready to be imported.</translation>
+    </message>
+    <message>
+        <source>Erreur</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>{severity} : {message}</source>
+        <translation>{severity}: {message}</translation>
+    </message>
+    <message>
+        <source>Les avertissements n&apos;empêchent pas l&apos;import.</source>
+        <translation>Warnings do not prevent the import.</translation>
+    </message>
+    <message>
+        <source>{n} organisation importée.</source>
+        <translation>{n} organisation imported.</translation>
+    </message>
+    <message>
+        <source>{n} organisations importées.</source>
+        <translation>{n} organisations imported.</translation>
+    </message>
+    <message>
+        <source>{n} contact importé.</source>
+        <translation>{n} contact imported.</translation>
+    </message>
+    <message>
+        <source>{n} contacts importés.</source>
+        <translation>{n} contacts imported.</translation>
+    </message>
+    <message>
+        <source>Import terminé</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>Type par défaut des organisations :</source>
+        <translation>Default type of organisations:</translation>
+    </message>
+    <message>
+        <source>Type des organisations à créer :</source>
+        <translation>Type of organisations to create:</translation>
+    </message>
+    <message>
+        <source>tabulation</source>
+        <translation>tab</translation>
     </message>
 </context>
 <context>

@@ -177,6 +177,11 @@ def take_screenshots(
 
         for name, pixmap in sync_screenshots(app, settings, size):
             save(name, pixmap)
+
+        from passerelle.ui import spreadsheet_screenshots
+
+        window.show_view("organisations")
+        spreadsheet_screenshots.take(ctx, window, save, _composite, lambda: _settle(app, runner))
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()
