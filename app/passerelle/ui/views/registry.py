@@ -642,10 +642,14 @@ class RegistryView(QWidget):
     def _import_done(self, report: RegistryImportReport) -> None:
         self.last_report = report
         self.ctx.bus.changed.emit("registry")
-        lines = [QCoreApplication.translate(
+        template = (QCoreApplication.translate(
+            "RegistryView", "{imported} entrée importée sur {read} lignes lues "
+            "(millésime {vintage}).") if singular(report.rows_imported) else
+            QCoreApplication.translate(
             "RegistryView", "{imported} entrées importées sur {read} lignes lues "
-            "(millésime {vintage}).").format(imported=report.rows_imported,
-                                             read=report.rows_read, vintage=report.vintage)]
+            "(millésime {vintage})."))
+        lines = [template.format(imported=report.rows_imported, read=report.rows_read,
+                                 vintage=report.vintage)]
         for reason, n in sorted(report.skipped.items(), key=lambda kv: -kv[1]):
             lines.append(f"• {reason_label(reason)} : {n}")
         details = [QCoreApplication.translate("RegistryView", "{file}, ligne {line} : {reason} "
