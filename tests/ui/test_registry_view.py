@@ -127,3 +127,16 @@ def test_cancelled_import_leaves_the_list(view: RegistryView,
 def test_model_is_a_sound_qt_model(view: RegistryView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     view.start_import("rna", RNA, "mel")
     qtmodeltester.check(view.model)
+
+
+def test_selecting_an_adopted_entry_says_so(view: RegistryView, ui_ctx: UiContext) -> None:
+    view.start_import("sirene", SIRENE, "mel")
+    org_service.create_organisation(ui_ctx.db, kind="entreprise", name="Ateliers du Nord",
+                                    siren="812345676")
+    _select(view, "COOPÉRATIVE SOLIDAIRE DES FLANDRES")
+    assert view.adopt_status.text() == "" and not view.open_button.isVisibleTo(view)
+    _select(view, "ATELIERS DU NORD")
+    assert view.adopt_status.text() == "Déjà dans vos organisations : « Ateliers du Nord »."
+    assert view.open_button.isVisibleTo(view)
+    assert view.model.data(view.model.index(_names(view).index(
+        "COOPÉRATIVE SOLIDAIRE DES FLANDRES"), 5)) == "ETI · ESS"

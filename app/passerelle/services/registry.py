@@ -110,15 +110,18 @@ class AlreadyAdopted(PasserelleError):
 
 
 class RegistryRows:
-    """Registry entries: name, source, commune, identifier, NAF, size bracket, category, ESS.
+    """Registry entries: name, commune, identifier, NAF, size bracket, (category, ESS).
+
+    The identifier tells the source apart (an RNA number starts with W); the category column
+    carries the pair ``(category, ess)`` so the list shows « PME · ESS » in one column.
 
     Filters: ``source`` (sirene/rna), ``commune_insee``, ``naf`` (a code or its prefix, with or
     without the dot: « 62 », « 62.01 », « 6201Z »), ``size_bracket`` (a code or a collection),
     ``category`` (PME/ETI/GE), ``ess`` (True).
     """
 
-    columns: tuple[str, ...] = ("name", "source", "commune_name", "identifier", "naf",
-                                "size_bracket", "category", "ess")
+    columns: tuple[str, ...] = ("name", "commune_name", "identifier", "naf", "size_bracket",
+                                "category")
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -152,13 +155,11 @@ class RegistryRows:
         t = self._t.c
         sorts: Mapping[str, Sequence[Any]] = {
             "name": (t.sort_key,),
-            "source": (t.source, t.sort_key),
             "commune_name": (func.coalesce(t.commune_name, ""), t.sort_key),
             "identifier": (t.identifier,),
             "naf": (func.coalesce(t.naf, ""), t.sort_key),
             "size_bracket": (func.coalesce(t.size_bracket, ""), t.sort_key),
-            "category": (func.coalesce(t.category, ""), t.sort_key),
-            "ess": (t.ess, t.sort_key),
+            "category": (func.coalesce(t.category, ""), t.ess.desc(), t.sort_key),
         }
         keys = sorts.get(query.sort_key or "name", sorts["name"])
         order = [k.desc() if query.descending else k.asc() for k in keys]
@@ -176,11 +177,13 @@ class RegistryRows:
         with self._db.engine.connect() as conn:
             for start in range(0, len(wanted), _MAX_IN):
                 chunk = wanted[start:start + _MAX_IN]
-                stmt = select(t.id, t.name, t.source, t.commune_name, t.identifier, t.naf,
+                stmt = select(t.id, t.name, t.commune_name, t.identifier, t.naf,
                               t.size_bracket, t.category, t.ess).where(t.id.in_(chunk))
-                for rid, *values in conn.execute(stmt):
+                for rid, name, commune, ident, naf, bracket, category, ess in conn.execute(
+                        stmt):
                     # Registry rows have no UUID: the row's id is its integer id.
-                    out[int(rid)] = ListRow(int(rid), rid, tuple(values))
+                    out[int(rid)] = ListRow(int(rid), rid, (
+                        name, commune, ident, naf, bracket, (category, bool(ess))))
         return out
 
     def rowid_of(self, row_id: Any) -> int | None:

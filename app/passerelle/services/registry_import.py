@@ -105,6 +105,7 @@ class Commune:
     insee: str
     name: str
     postal_codes: tuple[str, ...]
+    siren: str
 
 
 @cache
@@ -112,7 +113,8 @@ def mel_communes() -> dict[str, Commune]:
     """The Métropole's 95 communes by INSEE code (shipped reference file, Annex A)."""
     path = resource_path("reference", "communes_mel.csv")
     with path.open(encoding="utf-8", newline="") as fh:
-        return {r["insee"]: Commune(r["insee"], r["name"], tuple(r["postal_codes"].split()))
+        return {r["insee"]: Commune(r["insee"], r["name"], tuple(r["postal_codes"].split()),
+                                    r["siren"])
                 for r in csv.DictReader(fh)}
 
 

@@ -139,6 +139,12 @@ def take_screenshots(
         _settle(app, runner)
         save("meeting_dialog", _composite(window, dialog))
         _close_dialog(dialog)
+
+        registry = window.view("registry")
+        if registry.model.rowCount():  # type: ignore[attr-defined]
+            window.show_view("registry")
+            registry.table.selectRow(0)  # type: ignore[attr-defined]
+            save("registry_detail")
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()

@@ -46,7 +46,7 @@ from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import singular
 from passerelle.ui.models.id_table_model import IdTableModel
 from passerelle.ui.tasks import Progress
-from passerelle.ui.views.organisations import configure_table, empty_state_label
+from passerelle.ui.views.organisations import FrenchLabel, configure_table, empty_state_label
 from passerelle.ui.widgets.panels import MUTED, PageHeader
 
 SEARCH_DELAY_MS = 250
@@ -58,10 +58,13 @@ def source_label(source: str) -> str:
     return QCoreApplication.translate("RegistryView", "Entreprise (SIRENE)")
 
 
-def short_source_label(source: str) -> str:
-    if source == "rna":
-        return QCoreApplication.translate("RegistryView", "Association")
-    return QCoreApplication.translate("RegistryView", "Entreprise")
+def category_text(value: Any) -> str:
+    """« PME », « PME · ESS », « ESS » from the list's (category, ess) pair."""
+    category, ess = value if isinstance(value, tuple) else (value, False)
+    parts = [category] if category else []
+    if ess:
+        parts.append(QCoreApplication.translate("RegistryView", "ESS"))
+    return " · ".join(parts)
 
 
 def bracket_label(code: str | None) -> str:
@@ -269,23 +272,20 @@ class RegistryView(QWidget):
         self.source = registry_service.RegistryRows(ctx.db)
         headers = [
             QCoreApplication.translate("RegistryView", "Nom"),
-            QCoreApplication.translate("RegistryView", "Source"),
             QCoreApplication.translate("RegistryView", "Commune"),
             QCoreApplication.translate("RegistryView", "SIRET / RNA"),
             QCoreApplication.translate("RegistryView", "NAF"),
             QCoreApplication.translate("RegistryView", "Effectif"),
             QCoreApplication.translate("RegistryView", "Catégorie"),
-            QCoreApplication.translate("RegistryView", "ESS"),
         ]
         self.model = IdTableModel(self.source, headers, self, formatters={
-            "source": lambda v: short_source_label(str(v)),
             "identifier": lambda v: identifier_text("", str(v)),
             "size_bracket": lambda v: bracket_label(str(v)),
-            "ess": lambda v: QCoreApplication.translate("RegistryView", "ESS") if v else "",
+            "category": category_text,
         })
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        configure_table(self.table, (92, 118, 142, 58, 124, 72, 44))
+        configure_table(self.table, (120, 136, 58, 124, 82))
         self.empty_list = empty_state_label(self)
         self.empty_import = QPushButton(
             QCoreApplication.translate("RegistryView", "Importer un registre…"), self)
@@ -344,8 +344,9 @@ class RegistryView(QWidget):
             "RegistryView", "Créer l'organisation correspondante dans vos organisations, "
             "préremplie et liée par son SIREN, SIRET ou numéro RNA"))
         self.adopt_button.clicked.connect(self.adopt_current)
-        self.adopt_status = QLabel(self)
+        self.adopt_status = FrenchLabel(self)
         self.adopt_status.setWordWrap(True)
+        self.adopt_status.setStyleSheet(f"color: {MUTED};")
         self.open_button = QPushButton(
             QCoreApplication.translate("RegistryView", "Ouvrir la fiche"), self)
         self.open_button.setVisible(False)
@@ -363,10 +364,13 @@ class RegistryView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(detail)
-        actions = QHBoxLayout()
-        actions.addWidget(self.adopt_status, 1)
-        actions.addWidget(self.open_button)
-        actions.addWidget(self.adopt_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.adopt_button)
+        actions = QVBoxLayout()
+        actions.addWidget(self.adopt_status)
+        actions.addLayout(buttons)
         editor = QWidget(self)
         editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -387,7 +391,7 @@ class RegistryView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([930, 412])
+        self.splitter.setSizes([900, 380])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -583,6 +587,19 @@ class RegistryView(QWidget):
             self._fields[key].setText(text)
             self.detail_form.setRowVisible(self._fields[key], bool(text))
         self.detail_stack.setCurrentIndex(1)
+        self.ctx.runner.run(lambda: registry_service.adopted_matches(self.ctx.db, entry),
+                            lambda matches: self._show_matches(entry, matches))
+
+    def _show_matches(self, entry: RegistryEntryDTO,
+                      matches: tuple[registry_service.AdoptedMatch, ...]) -> None:
+        """Say at once when the entry is already in the CRM (before « Adopter » is pressed)."""
+        if self._current is not entry or not matches:
+            return
+        self._adopted_id = matches[0].organisation_id
+        self.adopt_status.setText(QCoreApplication.translate(
+            "RegistryView", "Déjà dans vos organisations : « {name} ».").format(
+                name=matches[0].name))
+        self.open_button.setVisible(True)
 
     # adoption ---------------------------------------------------------------------------------
     def _adopted(self, org: Any) -> None:
