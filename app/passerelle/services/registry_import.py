@@ -43,7 +43,7 @@ from typing import Any
 
 from passerelle.domain.errors import PasserelleError, ValidationError
 from passerelle.domain.text import fold
-from passerelle.domain.validators import luhn_ok, normalize_siret
+from passerelle.domain.validators import luhn_ok, normalize_rna, normalize_siret
 from passerelle.infra import registry_files as rf
 from passerelle.infra.resources import resource_path
 from passerelle.services.common import utcnow
@@ -188,8 +188,6 @@ def _siret_ok(value: str) -> bool:
 def _siren_ok(value: str) -> bool:
     return len(value) == 9 and value.isdigit() and luhn_ok(value)
 
-
-_RNA = re.compile(r"W[0-9][0-9AB][0-9]{7}")
 
 
 # --- The import --------------------------------------------------------------------------------
@@ -575,9 +573,10 @@ def _read_rna(staging: store.Staging, run: _Run, item: rf.CsvMember, kind: str,
             if position.strip() in ("D", "S") or _date(dissolved):
                 run.skip("dissolved", label, reader.line)
                 continue
-            rna = rna.strip().upper()
-            if _RNA.fullmatch(rna) is None:
-                run.skip("invalid_rna", label, reader.line, rna)
+            try:
+                rna = normalize_rna(rna)
+            except ValidationError:
+                run.skip("invalid_rna", label, reader.line, rna.strip())
                 continue
             if rna in seen:
                 run.skip("duplicate", label, reader.line, rna)
