@@ -153,8 +153,13 @@ class RegistryRows:
 
     def ids_select(self, query: ListQuery) -> Select[Any]:
         t = self._t.c
+        where = self._where(query)
+        # Unfiltered, the name order is read from its index. Filtered, SQLite would still walk
+        # that index and test every row (1 s for 150,000 rows against 50 ms): « +sort_key »
+        # makes it filter first, then sort the few rows left.
+        name: Any = literal_column("+registry_entry.sort_key") if where else t.sort_key
         sorts: Mapping[str, Sequence[Any]] = {
-            "name": (t.sort_key,),
+            "name": (name,),
             "commune_name": (func.coalesce(t.commune_name, ""), t.sort_key),
             "identifier": (t.identifier,),
             "naf": (func.coalesce(t.naf, ""), t.sort_key),
@@ -164,11 +169,21 @@ class RegistryRows:
         keys = sorts.get(query.sort_key or "name", sorts["name"])
         order = [k.desc() if query.descending else k.asc() for k in keys]
         order.append(t.id.desc() if query.descending else t.id.asc())
-        return select(t.id).where(*self._where(query)).order_by(*order)
+        return select(t.id).where(*where).order_by(*order)
 
     def ids(self, query: ListQuery) -> array:  # type: ignore[type-arg]
+        """The ordered ids, read straight from the driver's cursor.
+
+        Result-row processing costs more than SQLite itself for 150,000 ids (≈ 0.5 s against
+        0.3 s here): the compiled SELECT runs on the DBAPI connection instead.
+        """
+        compiled = self.ids_select(query).compile(
+            dialect=self._db.engine.dialect, compile_kwargs={"render_postcompile": True})
+        params = tuple(compiled.params[k] for k in compiled.positiontup or ())
         with self._db.engine.connect() as conn:
-            return array("q", conn.execute(self.ids_select(query)).scalars())
+            cursor = conn.connection.driver_connection.execute(  # type: ignore[union-attr]
+                str(compiled), params)
+            return array("q", [rid for (rid,) in cursor])
 
     def rows(self, rowids: Sequence[int]) -> dict[int, ListRow]:
         t = self._t.c
