@@ -133,7 +133,7 @@ def test_registry_import_100k(tmp_path: Path) -> None:
     floor_db = Database(tmp_path / "floor.sqlite")
     floor_db.close()
     conn = sqlite3.connect(tmp_path / "floor.sqlite", isolation_level=None)
-    conn.create_function("pligatures", 1, store.fts_text, deterministic=True)
+    store.register_functions(conn)
     marks = ", ".join("?" * len(store.ENTRY_COLUMNS))
     with timed() as t_floor:
         conn.execute("BEGIN")

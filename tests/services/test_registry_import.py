@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from passerelle.domain.errors import ValidationError
 from passerelle.infra import registry_files as rf
@@ -229,3 +231,26 @@ def test_copies_of_the_fixtures_import_the_same(db: Database, tmp_path: Path) ->
     report = import_registry(db, "sirene", [renamed, UL_2019])
     assert report.rows_imported == 4
     assert report.vintage == "2019-06"  # from the unit file's name
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=16))
+def test_fast_identifier_checks_agree_with_the_domain(digits: str) -> None:
+    from passerelle.domain.validators import luhn_ok, normalize_siret
+    from passerelle.services.registry_import import _luhn, _siren_ok, _siret_ok
+
+    assert _luhn(digits) == luhn_ok(digits)
+    try:
+        normalize_siret(digits)
+        domain_ok = True
+    except ValidationError:
+        domain_ok = False
+    assert _siret_ok(digits) == domain_ok
+    assert _siren_ok(digits) == (len(digits) == 9 and luhn_ok(digits))
+
+
+def test_fast_identifier_checks_on_the_reference_vectors() -> None:
+    from passerelle.services.registry_import import _siren_ok, _siret_ok
+
+    assert _siret_ok("35600000049837") and _siret_ok("73282932000074")
+    assert not _siret_ok("12345678912345") and not _siret_ok("3624679471379")
+    assert _siren_ok("552081317") and not _siren_ok("123456789")

@@ -37,13 +37,13 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from passerelle.domain.errors import PasserelleError, ValidationError
 from passerelle.domain.text import fold
-from passerelle.domain.validators import luhn_ok, normalize_rna, normalize_siret
+from passerelle.domain.validators import normalize_rna
 from passerelle.infra import registry_files as rf
 from passerelle.infra.resources import resource_path
 from passerelle.services.common import utcnow
@@ -158,6 +158,7 @@ def _year(value: str) -> int | None:
 _NAF = re.compile(r"(\d{2})\.?(\d{2})([A-Z])")
 
 
+@lru_cache(maxsize=8192)
 def _naf(value: str) -> str | None:
     match = _NAF.fullmatch(value.strip().upper())
     return f"{match.group(1)}.{match.group(2)}{match.group(3)}" if match else None
@@ -177,16 +178,30 @@ def _join(*parts: str | None) -> str | None:
     return text[:300] or None
 
 
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # digit → digit doubled, minus 9 above 9
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _luhn(digits: str) -> bool:
+    """``domain.validators.luhn_ok`` for ASCII digits, about 4 × faster (it runs per line).
+
+    Equivalence is checked by tests/services/test_registry_import.py.
+    """
+    total = sum(map(int, digits[-1::-2])) + sum(_DOUBLED[int(c)] for c in digits[-2::-2])
+    return total % 10 == 0
+
+
 def _siret_ok(value: str) -> bool:
-    try:
-        normalize_siret(value)
-    except ValidationError:
+    """A valid SIRET: Luhn over 14 digits, or La Poste's digit-sum rule (DOMAIN-FR.md §1.3)."""
+    if len(value) != 14 or _DIGITS.fullmatch(value) is None:
         return False
-    return True
+    if _luhn(value):
+        return True
+    return value.startswith("356000000") and sum(map(int, value)) % 5 == 0
 
 
 def _siren_ok(value: str) -> bool:
-    return len(value) == 9 and value.isdigit() and luhn_ok(value)
+    return len(value) == 9 and _DIGITS.fullmatch(value) is not None and _luhn(value)
 
 
 
@@ -396,18 +411,21 @@ def _read_etab(staging: store.Staging, run: _Run, item: rf.CsvMember,
         get = rf.column_getter(reader.header, _ETAB_FIELDS)
         merged = "denominationUniteLegale" in reader.header  # UL columns repeated inside
         get_unit = rf.column_getter(reader.header, _UNIT_FIELDS) if merged else None
+        insee_at = reader.header.index("codeCommuneEtablissement")
+        outside = 0
         for n, row in enumerate(reader):
             run.rows_read += 1
+            if n % 2048 == 0:
+                run.tick(reader.bytes_read, base)
+            # A national file is mostly elsewhere: test the commune before anything else.
+            if not keep_all and (len(row) <= insee_at or row[insee_at] not in communes):
+                outside += 1
+                continue
             (siren, siret, statut, created, bracket, bracket_year, processed, head, compl,
              number, repeat, street_type, street, cp, commune_label, insee, state, sign,
              usual_name, naf) = get(row)
-            if n % 2048 == 0:
-                run.tick(reader.bytes_read, base)
             insee = insee.strip()
             commune = communes.get(insee)
-            if commune is None and not keep_all:
-                run.skip("out_of_territory", label, reader.line)
-                continue
             if state.strip() == "F":
                 run.skip("closed", label, reader.line)
                 continue
@@ -453,6 +471,8 @@ def _read_etab(staging: store.Staging, run: _Run, item: rf.CsvMember,
         staging.add_entries(batch)
         staging.add_units(units)
         run.tick(reader.bytes_read, base, force=True)
+    if outside:
+        run.skipped["out_of_territory"] = run.skipped.get("out_of_territory", 0) + outside
     return latest
 
 
@@ -491,15 +511,17 @@ def _read_units(staging: store.Staging, run: _Run, item: rf.CsvMember,
     label = item.label
     with rf.open_csv(item, ",") as reader:
         get = rf.column_getter(reader.header, _UNIT_FIELDS)
+        siren_at = reader.header.index("siren")
+        outside = 0
         for n, row in enumerate(reader):
             run.rows_read += 1
             if n % 2048 == 0:
                 run.tick(reader.bytes_read, base)
+            if wanted is not None and (len(row) <= siren_at or row[siren_at] not in wanted):
+                outside += 1  # a unit without establishment in the territory
+                continue
             values = get(row)
             siren = values[0].strip()
-            if wanted is not None and siren not in wanted:
-                run.skip("out_of_territory", label, reader.line)
-                continue
             if siren in unit_seen:
                 run.skip("duplicate", label, reader.line, siren)
                 continue
@@ -523,6 +545,8 @@ def _read_units(staging: store.Staging, run: _Run, item: rf.CsvMember,
                 batch = []
         staging.add_units(batch)
         run.tick(reader.bytes_read, base, force=True)
+    if outside:
+        run.skipped["out_of_territory"] = run.skipped.get("out_of_territory", 0) + outside
     return latest
 
 

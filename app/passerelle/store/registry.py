@@ -41,7 +41,7 @@ _UNIT = "temp.registry_unit"
 
 _FTS_FILL = (
     "INSERT INTO registry_fts (rowid, name, body) "
-    "SELECT id, pligatures(name), pligatures("
+    "SELECT id, registry_text(name), registry_text("
     "COALESCE(acronym, '') || ' ' || COALESCE(commune_name, '') || ' ' || identifier || ' ' "
     "|| COALESCE(siren, '') || ' ' || COALESCE(rna, '') || ' ' || COALESCE(objet, '')) "
     "FROM registry_entry"
@@ -49,7 +49,17 @@ _FTS_FILL = (
 
 
 def _fold_key(name: str | None) -> str:
+    """``fold`` with a fast path: registry names are mostly plain upper-case ASCII."""
+    if name is not None and name.isascii():
+        return name.lower()
     return fold(name)
+
+
+def registry_text(text: str | None) -> str:
+    """What the index stores: ``expand_ligatures`` with the same ASCII fast path."""
+    if text is None:
+        return ""
+    return text if text.isascii() else expand_ligatures(text)
 
 
 class Staging:
@@ -60,10 +70,13 @@ class Staging:
         conn = self._raw.driver_connection
         assert isinstance(conn, sqlite3.Connection)
         self.conn: sqlite3.Connection = conn
-        self.conn.create_function("registry_fold", 1, _fold_key, deterministic=True)
+        register_functions(self.conn)
         cols = ", ".join(ENTRY_COLUMNS)
         self.conn.execute(f"DROP TABLE IF EXISTS {_STAGE}")
         self.conn.execute(f"DROP TABLE IF EXISTS {_UNIT}")
+        # Staging in memory: compact SQLite records (≈ 40 MB for the Métropole's 200,000
+        # establishments), no temp file to write and read back.
+        self.conn.execute("PRAGMA temp_store = MEMORY")
         # No constraints, no indexes: staging is append-only and read once.
         self.conn.execute(f"CREATE TEMP TABLE registry_stage ({cols}, line, file, skip)")
         self.conn.execute(f"CREATE TEMP TABLE registry_unit ({', '.join(UNIT_COLUMNS)})")
@@ -172,8 +185,15 @@ class Staging:
                 self.conn.execute("ROLLBACK")
             self.conn.execute(f"DROP TABLE IF EXISTS {_STAGE}")
             self.conn.execute(f"DROP TABLE IF EXISTS {_UNIT}")
+            self.conn.execute("PRAGMA temp_store = DEFAULT")
         finally:
             self._raw.close()
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the registry's SQL uses, on a raw connection."""
+    conn.create_function("registry_fold", 1, _fold_key, deterministic=True)
+    conn.create_function("registry_text", 1, registry_text, deterministic=True)
 
 
 def rebuild_fts(conn: sqlite3.Connection) -> None:
@@ -182,6 +202,3 @@ def rebuild_fts(conn: sqlite3.Connection) -> None:
     conn.execute(_FTS_FILL)
 
 
-def fts_text(name: str) -> str:
-    """What the index stores for a name (exposed for the benchmark's floor)."""
-    return expand_ligatures(name)
