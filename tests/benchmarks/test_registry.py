@@ -97,12 +97,18 @@ def _files(folder: Path) -> tuple[Path, Path]:
 def test_registry_import_100k(tmp_path: Path) -> None:
     ul, et = _files(tmp_path)
     db = Database(tmp_path / "import.sqlite")
-    with timed() as t_import:
-        result = import_registry(db, "sirene", [ul, et])
+    # The machine is shared: each side is timed twice (alternating) and the best is kept.
+    # The second import replaces the first's 100,000 rows (the re-import path).
+    t_imports: list[float] = []
+    t_floors: list[float] = []
+    for _ in range(2):
+        with timed() as t_import:
+            result = import_registry(db, "sirene", [ul, et])
+        t_imports.append(t_import[0])
+        if not t_floors:
+            t_floors.append(_floor(db, tmp_path / "floor0.sqlite"))
+    t_floors.append(_floor(db, tmp_path / "floor1.sqlite"))
     assert result.rows_imported == N_ETAB
-    with db.engine.connect() as conn:
-        rows = [tuple(r) for r in conn.exec_driver_sql(
-            f"SELECT {', '.join(store.ENTRY_COLUMNS)} FROM registry_entry ORDER BY id")]
     # Opening the Registre list (DESIGN §8: first page ≤ 50 ms): ids in name order + one block.
     source = RegistryRows(db)
 
@@ -130,9 +136,21 @@ def test_registry_import_100k(tmp_path: Path) -> None:
     raw.close()
     db.close()
 
-    floor_db = Database(tmp_path / "floor.sqlite")
-    floor_db.close()
-    conn = sqlite3.connect(tmp_path / "floor.sqlite", isolation_level=None)
+    report("Registry import (DESIGN §8: ≤ 3 × floor)", [
+        (f"import {result.rows_imported} SIRENE rows (2 zips)", min(t_imports), min(t_floors)),
+        *list_rows,
+    ])
+    print(f"rows read {result.rows_read}, skipped {result.skipped}; import runs "
+          f"{[round(t, 1) for t in t_imports]} s, floor runs {[round(t, 1) for t in t_floors]} s")
+
+
+def _floor(db: Database, path: Path) -> float:
+    """Raw ``executemany`` of the imported rows (already in memory) + the same FTS build."""
+    with db.engine.connect() as conn:
+        rows = [tuple(r) for r in conn.exec_driver_sql(
+            f"SELECT {', '.join(store.ENTRY_COLUMNS)} FROM registry_entry ORDER BY id")]
+    Database(path).close()
+    conn = sqlite3.connect(path, isolation_level=None)
     store.register_functions(conn)
     marks = ", ".join("?" * len(store.ENTRY_COLUMNS))
     with timed() as t_floor:
@@ -142,9 +160,4 @@ def test_registry_import_100k(tmp_path: Path) -> None:
         store.rebuild_fts(conn)
         conn.execute("COMMIT")
     conn.close()
-
-    report("Registry import (DESIGN §8: ≤ 3 × floor)", [
-        (f"import {result.rows_imported} SIRENE rows (2 zips)", t_import[0], t_floor[0]),
-        *list_rows,
-    ])
-    print(f"rows read {result.rows_read}, skipped {result.skipped}")
+    return t_floor[0]
