@@ -579,10 +579,16 @@ def _read_rna(staging: store.Staging, run: _Run, item: rf.CsvMember, kind: str,
     with rf.open_csv(item, ";") as reader:
         get = rf.column_getter(reader.header,
                                _WALDEC_FIELDS if kind == "waldec" else _IMPORT_FIELDS)
+        insee_at = reader.header.index("adrs_codeinsee")
+        outside = 0
         for n, row in enumerate(reader):
             run.rows_read += 1
             if n % 2048 == 0:
                 run.tick(reader.bytes_read, base)
+            if not keep_all and len(row) > insee_at and row[insee_at] \
+                    and row[insee_at].strip() not in communes:
+                outside += 1  # (rows without a code are placed by name and postcode below)
+                continue
             (rna, siret, created, dissolved, title, short_title, objet, social1, social2,
              a1, a2, a3, a4, a5, a6, insee, cp, commune_label, website, position,
              updated) = get(row)
@@ -632,6 +638,8 @@ def _read_rna(staging: store.Staging, run: _Run, item: rf.CsvMember, kind: str,
                 batch = []
         staging.add_entries(batch)
         run.tick(reader.bytes_read, base, force=True)
+    if outside:
+        run.skipped["out_of_territory"] = run.skipped.get("out_of_territory", 0) + outside
     return latest
 
 
