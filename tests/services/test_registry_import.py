@@ -254,3 +254,16 @@ def test_fast_identifier_checks_on_the_reference_vectors() -> None:
     assert _siret_ok("35600000049837") and _siret_ok("73282932000074")
     assert not _siret_ok("12345678912345") and not _siret_ok("3624679471379")
     assert _siren_ok("552081317") and not _siren_ok("123456789")
+
+
+def test_files_with_nothing_for_the_territory_change_nothing(db: Database,
+                                                            tmp_path: Path) -> None:
+    import_registry(db, "rna", [WALDEC])
+    before = _entries(db)
+    arras = tmp_path / "rna_waldec_20260101_62.csv"
+    with zipfile.ZipFile(FIX / "rna_waldec_20260101.zip") as z:
+        arras.write_bytes(z.read("rna_waldec_20260101_62.csv"))
+    with pytest.raises(RegistryImportError) as info:
+        import_registry(db, "rna", [arras])
+    assert "le registre n'a pas été modifié" in info.value.message
+    assert _entries(db) == before

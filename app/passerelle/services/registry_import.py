@@ -204,7 +204,6 @@ def _siren_ok(value: str) -> bool:
     return len(value) == 9 and _DIGITS.fullmatch(value) is not None and _luhn(value)
 
 
-
 # --- The import --------------------------------------------------------------------------------
 
 @dataclass
@@ -216,7 +215,6 @@ class _Run:
     progress: ProgressFn | None
     cancel: threading.Event | None
     total_bytes: int
-    done_bytes: int = 0
     rows_read: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
     lines: list[SkippedLine] = field(default_factory=list)
@@ -255,6 +253,7 @@ def import_registry(db: Database, source: str, files: Sequence[Path | str], *,
             import filtered by territory without a StockEtablissement file.
         ValidationError: a missing or unreadable file.
         ImportCancelled: ``cancel`` was set.
+        RegistryImportError: no line of the files is kept (the registry is left as it was).
     """
     if source not in SOURCES:
         raise RegistryImportError("registry_bad_source",
@@ -289,6 +288,14 @@ def import_registry(db: Database, source: str, files: Sequence[Path | str], *,
                     run.not_listed += 1
             run.not_listed += max(0, sum(counts.values()) - len(sample))
         run.tick(0, run.total_bytes, force=True)
+        if staging.kept() == 0:
+            # Most likely the wrong files (another département, another register's export):
+            # replacing the registry by nothing would only lose the previous vintage.
+            raise RegistryImportError(
+                "registry_nothing_kept",
+                "Aucune entrée à importer dans ces fichiers ({read} lignes lues, aucune "
+                "retenue pour ce territoire) : le registre n'a pas été modifié.",
+                read=run.rows_read)
         imported = staging.swap(
             source, vintage=vintage, territory=territory, files=[i.label for i in items],
             rows_read=run.rows_read, rows_skipped=sum(run.skipped.values()),

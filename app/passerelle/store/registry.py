@@ -139,6 +139,11 @@ class Staging:
                 ELSE 'no_unit' END
             WHERE skip IS NULL AND (name IS NULL OR name = '')""")
 
+    def kept(self) -> int:
+        """Staged rows that the swap would import."""
+        row = self.conn.execute(f"SELECT count(*) FROM {_STAGE} WHERE skip IS NULL").fetchone()
+        return int(row[0])
+
     def skipped(self, limit: int) -> tuple[dict[str, int], list[tuple[str, int, str, str]]]:
         """Counts of staged rows marked ``skip`` by reason, and the first ``limit`` of them."""
         counts = {reason: int(n) for reason, n in self.conn.execute(
