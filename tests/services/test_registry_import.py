@@ -41,6 +41,24 @@ def _entries(db: Database, source: str | None = None) -> dict[str, dict[str, obj
         return {r["identifier"]: dict(r) for r in result.mappings()}
 
 
+def _indexes(db: Database) -> list[tuple[str, str]]:
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'registry_entry' ORDER BY name")]
+
+
+def test_import_rebuilds_the_indexes_the_schema_declares(db: Database) -> None:
+    declared = _indexes(db)
+    assert len(declared) == 7
+    import_registry(db, "rna", [WALDEC])
+    assert _indexes(db) == declared
+    with db.engine.connect() as conn:
+        plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN SELECT id FROM registry_entry "
+                                    "WHERE rna = 'W595012345'").fetchall()
+    assert "ix_registry_entry_rna" in str(plan)
+
+
 def _fts(db: Database, expr: str) -> list[str]:
     with db.engine.connect() as conn:
         return [r[0] for r in conn.exec_driver_sql(
@@ -189,9 +207,11 @@ def test_failure_during_the_swap_rolls_back(db: Database, monkeypatch: pytest.Mo
         raise RuntimeError("disque arraché")
 
     monkeypatch.setattr(store, "rebuild_fts", broken)
+    indexes = _indexes(db)
     with pytest.raises(RuntimeError):
         import_registry(db, "rna", [RNA_IMPORT])
     assert _entries(db) == before
+    assert _indexes(db) == indexes
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM registry_import").scalar() == 1
 

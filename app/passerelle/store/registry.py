@@ -16,11 +16,17 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, Table
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.schema import CreateIndex
 
 from passerelle.domain.text import expand_ligatures, fold
+from passerelle.store.models import RegistryEntry
+
+_ENTRY_TABLE: Table = RegistryEntry.__table__  # type: ignore[assignment]
 
 #: Columns of ``registry_entry`` an import writes, in order (``id`` is the rowid).
 ENTRY_COLUMNS: tuple[str, ...] = (
@@ -162,6 +168,10 @@ class Staging:
         conn.execute("COMMIT")  # the staging transaction (TEMP only)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Bulk load: indexes are dropped and rebuilt in one sorted pass each, about twice
+            # as fast as maintaining them row by row (same transaction: all or nothing).
+            for name, _ in _index_ddl():
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
             conn.execute("DELETE FROM registry_entry WHERE source = ?", (source,))
             cols = ", ".join(ENTRY_COLUMNS)
             computed = {"sort_key": "registry_fold(name)", "vintage": "?"}
@@ -170,6 +180,8 @@ class Staging:
                 f"INSERT INTO registry_entry ({cols}) SELECT {select_cols} FROM {_STAGE} "
                 f"WHERE skip IS NULL ORDER BY rowid", (vintage,))
             imported = cur.rowcount
+            for _, ddl in _index_ddl():
+                conn.execute(ddl)
             rebuild_fts(conn)
             conn.execute(
                 "INSERT INTO registry_import (source, vintage, territory, files, imported_at, "
@@ -193,6 +205,14 @@ class Staging:
             self.conn.execute("PRAGMA temp_store = DEFAULT")
         finally:
             self._raw.close()
+
+
+@cache
+def _index_ddl() -> tuple[tuple[str, str], ...]:
+    """(name, CREATE INDEX) of ``registry_entry``'s indexes, from the model (never drifts)."""
+    dialect = sqlite_dialect.dialect()
+    return tuple((str(index.name), str(CreateIndex(index).compile(dialect=dialect)))
+                 for index in sorted(_ENTRY_TABLE.indexes, key=lambda i: str(i.name)))
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
