@@ -273,7 +273,7 @@ def import_registry(db: Database, source: str, files: Sequence[Path | str], *,
     for item in items:
         if (v := rf.vintage_from_name(item.stem) or rf.vintage_from_name(item.path.name)):
             run.vintages.append(v)
-    staging = store.Staging(db.engine)
+    staging = store.Staging(db.engine, in_memory=territory == "mel")
     try:
         vintage = _stage(staging, run, classified)
         counts, _ = staging.skipped(0)

@@ -71,7 +71,7 @@ def registry_text(text: str | None) -> str:
 class Staging:
     """The TEMP tables of one import, on one raw DBAPI connection of the database's engine."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, in_memory: bool = True) -> None:
         self._raw = engine.raw_connection()
         conn = self._raw.driver_connection
         assert isinstance(conn, sqlite3.Connection)
@@ -81,8 +81,9 @@ class Staging:
         self.conn.execute(f"DROP TABLE IF EXISTS {_STAGE}")
         self.conn.execute(f"DROP TABLE IF EXISTS {_UNIT}")
         # Staging in memory: compact SQLite records (≈ 40 MB for the Métropole's 200,000
-        # establishments), no temp file to write and read back.
-        self.conn.execute("PRAGMA temp_store = MEMORY")
+        # establishments), no temp file to write and read back. A whole national file
+        # (``--territory all``: tens of millions of lines) stages on disk instead.
+        self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if in_memory else 'FILE'}")
         # No constraints, no indexes: staging is append-only and read once.
         self.conn.execute(f"CREATE TEMP TABLE registry_stage ({cols}, line, file, skip)")
         self.conn.execute(f"CREATE TEMP TABLE registry_unit ({', '.join(UNIT_COLUMNS)})")
