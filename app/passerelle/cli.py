@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     from passerelle.services import sync_cli
 
     sync_cli.add_sync_parser(sub)
+    from passerelle.services import registry_cli
+
+    registry_cli.add_registry_parser(sub)
 
     from passerelle.services import spreadsheet_cli
 
@@ -107,7 +110,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     bootstrap.configure_logging(paths, verbose=args.verbose)
     handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats, "doc": _cmd_doc,
                "summary": _cmd_summary, "screenshot": _cmd_screenshot,
-               "sync": _cmd_sync, "import": _cmd_import, "export": _cmd_export}[args.command]
+               "sync": _cmd_sync, "import": _cmd_import, "export": _cmd_export,
+               "registry": _cmd_registry}[args.command]
     return handler(args, paths)
 
 
@@ -225,6 +229,12 @@ def _cmd_export(args: argparse.Namespace, paths: object) -> int:
     from passerelle.services import spreadsheet_cli
 
     return spreadsheet_cli.cmd_export(args)
+
+
+def _cmd_registry(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import registry_cli
+
+    return registry_cli.cmd_registry(args)
 
 
 def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:

@@ -32,6 +32,7 @@ ERROR_CLASSES = {
     "PasserelleError", "ValidationError", "NotFound", "StageRuleViolation",
     "StorageUnavailable", "IncompatibleDatabase", "MigrationFailed", "DemoCancelled",
     "SpreadsheetError", "Cancelled",
+    "RegistryImportError", "ImportCancelled",
 }
 
 

@@ -862,6 +862,14 @@ Skills (valued): {skills}</translation>
         <translation>No shared folder is chosen: menu Synchronisation › Shared folder…</translation>
     </message>
     <message>
+        <source>Aucun fichier à importer.</source>
+        <translation>No file to import.</translation>
+    </message>
+    <message>
+        <source>Aucune entrée à importer dans ces fichiers ({read} lignes lues, aucune retenue pour ce territoire) : le registre n&apos;a pas été modifié.</source>
+        <translation>Nothing to import in these files ({read} lines read, none kept for this territory): the register was not changed.</translation>
+    </message>
+    <message>
         <source>Base légale inconnue : {value}</source>
         <translation>Unknown legal basis: {value}</translation>
     </message>
@@ -880,6 +888,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Cette base n&apos;appartient à aucune équipe : créez une équipe, ou rejoignez celle de vos collègues avec leur fichier de clé d&apos;équipe.</source>
         <translation>This database does not belong to any team: create a team, or join your colleagues&apos; team with their team key file.</translation>
+    </message>
+    <message>
+        <source>Cette entrée n&apos;est plus dans le registre (il a été réimporté).</source>
+        <translation>This entry is no longer in the register (it was re-imported).</translation>
     </message>
     <message>
         <source>Cette organisation n&apos;est pas dans la liste de l&apos;événement.</source>
@@ -974,6 +986,10 @@ Skills (valued): {skills}</translation>
         <translation>Invalid identifier: {value}</translation>
     </message>
     <message>
+        <source>Import annulé : le registre est inchangé.</source>
+        <translation>Import cancelled: the register is unchanged.</translation>
+    </message>
+    <message>
         <source>Impossible d&apos;écrire le fichier {path} : {error}</source>
         <translation>Cannot write the file {path}: {error}</translation>
     </message>
@@ -1052,6 +1068,14 @@ Skills (valued): {skills}</translation>
     <message>
         <source>L&apos;adresse e-mail « {value} » est trop longue (254 caractères au plus).</source>
         <translation>The email address “{value}” is too long (254 characters at most).</translation>
+    </message>
+    <message>
+        <source>L&apos;archive {path} est illisible : {error}</source>
+        <translation>The archive {path} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <source>L&apos;archive {path} ne contient aucun fichier CSV.</source>
+        <translation>The archive {path} contains no CSV file.</translation>
     </message>
     <message>
         <source>L&apos;association et l&apos;entreprise d&apos;un dossier doivent être deux organisations différentes.</source>
@@ -1226,6 +1250,14 @@ Skills (valued): {skills}</translation>
         <translation>The file is not encoded in {encoding}.</translation>
     </message>
     <message>
+        <source>Le fichier {file} est vide.</source>
+        <translation>The file {file} is empty.</translation>
+    </message>
+    <message>
+        <source>Le fichier {file} n&apos;est pas un fichier {kind} : ses colonnes ne correspondent pas.</source>
+        <translation>The file {file} is not a {kind} file: its columns do not match.</translation>
+    </message>
+    <message>
         <source>Le fichier {path} contient une autre base de données.</source>
         <translation>The file {path} contains a different database.</translation>
     </message>
@@ -1244,6 +1276,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Le fichier {path} n&apos;est pas une base lisible.</source>
         <translation>The file {path} is not a readable database.</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n&apos;existe pas.</source>
+        <translation>The file {path} does not exist.</translation>
     </message>
     <message>
         <source>Le fichier « {file} » est introuvable.</source>
@@ -1426,6 +1462,10 @@ Skills (valued): {skills}</translation>
         <translation>Several partnership files have the reference {ref} (created on different computers): use the identifier.</translation>
     </message>
     <message>
+        <source>Pour ne garder que la Métropole, joignez le fichier StockEtablissement : le fichier StockUniteLegale ne donne pas l&apos;adresse des établissements.</source>
+        <translation>To keep only the Métropole, add the StockEtablissement file: the StockUniteLegale file does not give the establishments&apos; addresses.</translation>
+    </message>
+    <message>
         <source>Rattachez l&apos;échange à un dossier ou à une organisation.</source>
         <translation>Attach the interaction to a partnership file or an organisation.</translation>
     </message>
@@ -1434,12 +1474,20 @@ Skills (valued): {skills}</translation>
         <translation>Enter the passphrase that protects the key package.</translation>
     </message>
     <message>
+        <source>Source inconnue : {source} (sirene ou rna attendu).</source>
+        <translation>Unknown source: {source} (sirene or rna expected).</translation>
+    </message>
+    <message>
         <source>Taille d&apos;entreprise inconnue : {value}</source>
         <translation>Unknown company size: {value}</translation>
     </message>
     <message>
         <source>Taille inconnue : « {value} » (attendu : TPE, PME, ETI ou GE).</source>
         <translation>Unknown size: “{value}” (expected: TPE, PME, ETI or GE).</translation>
+    </message>
+    <message>
+        <source>Territoire inconnu : {territory} (mel ou all attendu).</source>
+        <translation>Unknown territory: {territory} (mel or all expected).</translation>
     </message>
     <message>
         <source>Type d&apos;enregistrement inconnu : {entity}</source>
@@ -2877,6 +2925,57 @@ For: {who}</translation>
     <message>
         <source>Non</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importer un registre</source>
+        <translation>Import a register</translation>
+    </message>
+    <message>
+        <source>SIRENE (entreprises) : StockEtablissement et StockUniteLegale</source>
+        <translation>SIRENE (companies): StockEtablissement and StockUniteLegale</translation>
+    </message>
+    <message>
+        <source>RNA (associations) : rna_waldec ou rna_import</source>
+        <translation>RNA (associations): rna_waldec or rna_import</translation>
+    </message>
+    <message>
+        <source>Aucun fichier choisi.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Choisir les fichiers…</source>
+        <translation>Choose the files…</translation>
+    </message>
+    <message>
+        <source>Seulement les 95 communes de la Métropole</source>
+        <translation>Only the Métropole&apos;s 95 communes</translation>
+    </message>
+    <message>
+        <source>Fichiers publiés sur data.gouv.fr, en CSV ou dans leur archive zip. L&apos;import remplace le millésime précédent de la même source ; les données des personnes (déclarants, entrepreneurs individuels) ne sont jamais importées.</source>
+        <translation>Files published on data.gouv.fr, as CSV or in their zip archive. The import replaces the previous vintage of the same source; personal data (declarants, sole traders) is never imported.</translation>
+    </message>
+    <message>
+        <source>Registre</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Fichiers</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Fichiers du registre</source>
+        <translation>Register files</translation>
+    </message>
+    <message>
+        <source>Fichiers publiés (*.csv *.zip)</source>
+        <translation>Published files (*.csv *.zip)</translation>
     </message>
 </context>
 <context>
@@ -5230,34 +5329,373 @@ Drag a card here to move it to this stage.</translation>
     </message>
 </context>
 <context>
+    <name>RegistryReport</name>
+    <message>
+        <source>hors territoire</source>
+        <translation>outside the territory</translation>
+    </message>
+    <message>
+        <source>établissement fermé</source>
+        <translation>closed establishment</translation>
+    </message>
+    <message>
+        <source>unité légale cessée</source>
+        <translation>legal unit ceased</translation>
+    </message>
+    <message>
+        <source>association dissoute</source>
+        <translation>dissolved association</translation>
+    </message>
+    <message>
+        <source>non diffusible</source>
+        <translation>not publishable</translation>
+    </message>
+    <message>
+        <source>SIRET invalide</source>
+        <translation>invalid SIRET</translation>
+    </message>
+    <message>
+        <source>SIREN invalide</source>
+        <translation>invalid SIREN</translation>
+    </message>
+    <message>
+        <source>numéro RNA invalide</source>
+        <translation>invalid RNA number</translation>
+    </message>
+    <message>
+        <source>ligne en double</source>
+        <translation>duplicate line</translation>
+    </message>
+    <message>
+        <source>entrepreneur individuel sans nom commercial</source>
+        <translation>sole trader without a trade name</translation>
+    </message>
+    <message>
+        <source>nom absent ou non diffusé</source>
+        <translation>name missing or not published</translation>
+    </message>
+    <message>
+        <source>unité légale absente des fichiers importés</source>
+        <translation>legal unit missing from the imported files</translation>
+    </message>
+</context>
+<context>
     <name>RegistryView</name>
+    <message>
+        <source>Association (RNA)</source>
+        <translation>Association (RNA)</translation>
+    </message>
+    <message>
+        <source>Entreprise (SIRENE)</source>
+        <translation>Company (SIRENE)</translation>
+    </message>
+    <message>
+        <source>ESS</source>
+        <translation>SSE</translation>
+    </message>
+    <message>
+        <source>Non employeuse</source>
+        <translation>No employees</translation>
+    </message>
+    <message>
+        <source>0 salarié</source>
+        <translation>0 employees</translation>
+    </message>
+    <message>
+        <source>1 ou 2 salariés</source>
+        <translation>1 or 2 employees</translation>
+    </message>
+    <message>
+        <source>3 à 5 salariés</source>
+        <translation>3 to 5 employees</translation>
+    </message>
+    <message>
+        <source>6 à 9 salariés</source>
+        <translation>6 to 9 employees</translation>
+    </message>
+    <message>
+        <source>10 à 19 salariés</source>
+        <translation>10 to 19 employees</translation>
+    </message>
+    <message>
+        <source>20 à 49 salariés</source>
+        <translation>20 to 49 employees</translation>
+    </message>
+    <message>
+        <source>50 à 99 salariés</source>
+        <translation>50 to 99 employees</translation>
+    </message>
+    <message>
+        <source>100 à 199 salariés</source>
+        <translation>100 to 199 employees</translation>
+    </message>
+    <message>
+        <source>200 à 249 salariés</source>
+        <translation>200 to 249 employees</translation>
+    </message>
+    <message>
+        <source>250 à 499 salariés</source>
+        <translation>250 to 499 employees</translation>
+    </message>
+    <message>
+        <source>500 à 999 salariés</source>
+        <translation>500 to 999 employees</translation>
+    </message>
+    <message>
+        <source>1 000 à 1 999 salariés</source>
+        <translation>1,000 to 1,999 employees</translation>
+    </message>
+    <message>
+        <source>2 000 à 4 999 salariés</source>
+        <translation>2,000 to 4,999 employees</translation>
+    </message>
+    <message>
+        <source>5 000 à 9 999 salariés</source>
+        <translation>5,000 to 9,999 employees</translation>
+    </message>
+    <message>
+        <source>10 000 salariés et plus</source>
+        <translation>10,000 employees or more</translation>
+    </message>
     <message>
         <source>Registre des entreprises et des associations</source>
         <translation>Registry of companies and associations</translation>
+    </message>
+    <message>
+        <source>Importer un registre…</source>
+        <translation>Import a register…</translation>
+    </message>
+    <message>
+        <source>Rechercher : nom, sigle, commune, SIREN, RNA, objet…</source>
+        <translation>Search: name, acronym, commune, SIREN, RNA, purpose…</translation>
+    </message>
+    <message>
+        <source>Toutes sources</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>Entreprises</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <source>Associations</source>
+        <translation>Associations</translation>
+    </message>
+    <message>
+        <source>Toutes les communes</source>
+        <translation>All communes</translation>
+    </message>
+    <message>
+        <source>NAF : 88, 62.01Z…</source>
+        <translation>NAF: 88, 62.01Z…</translation>
+    </message>
+    <message>
+        <source>Tous effectifs</source>
+        <translation>Any headcount</translation>
+    </message>
+    <message>
+        <source>Toutes catégories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Seulement l&apos;économie sociale et solidaire</source>
+        <translation>Only the social and solidarity economy</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>SIRET / RNA</source>
+        <translation>SIRET / RNA</translation>
+    </message>
+    <message>
+        <source>NAF</source>
+        <translation>NAF</translation>
+    </message>
+    <message>
+        <source>Effectif</source>
+        <translation>Headcount</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>Sigle</source>
+        <translation>Acronym</translation>
+    </message>
+    <message>
+        <source>Activité (NAF)</source>
+        <translation>Activity (NAF)</translation>
+    </message>
+    <message>
+        <source>Catégorie juridique</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>Catégorie d&apos;entreprise</source>
+        <translation>Company category</translation>
+    </message>
+    <message>
+        <source>Siège</source>
+        <translation>Head office</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Objet social (codes)</source>
+        <translation>Purpose codes</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Création</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Millésime du registre</source>
+        <translation>Register vintage</translation>
+    </message>
+    <message>
+        <source>Adopter</source>
+        <translation>Adopt</translation>
+    </message>
+    <message>
+        <source>Créer l&apos;organisation correspondante dans vos organisations, préremplie et liée par son SIREN, SIRET ou numéro RNA</source>
+        <translation>Create the matching organisation among your organisations, prefilled and linked by its SIREN, SIRET or RNA number</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <source>Sélectionnez une entrée pour voir ce que dit le registre public, puis « Adopter » pour l&apos;ajouter à vos organisations.</source>
+        <translation>Select an entry to see what the public register says, then “Adopt” to add it to your organisations.</translation>
+    </message>
+    <message>
+        <source>Import du registre en cours…</source>
+        <translation>Importing the register…</translation>
+    </message>
+    <message>
+        <source>{n} entrée</source>
+        <translation>{n} entry</translation>
+    </message>
+    <message>
+        <source>{n} entrées</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>Aucune entrée ne correspond à cette recherche. Modifiez le texte ou les filtres.</source>
+        <translation>No entry matches this search. Change the text or the filters.</translation>
+    </message>
+    <message>
+        <source>Le registre est vide. Importez les fichiers publics téléchargés sur data.gouv.fr : la base SIRENE de l&apos;Insee (StockEtablissement et StockUniteLegale) pour les entreprises, le Répertoire national des associations (rna_waldec) pour les associations. Ils restent sur ce poste et ne sont jamais synchronisés.</source>
+        <translation>The register is empty. Import the public files downloaded from data.gouv.fr: INSEE&apos;s SIRENE database (StockEtablissement and StockUniteLegale) for companies, the national register of associations (rna_waldec) for associations. They stay on this computer and are never synchronised.</translation>
+    </message>
+    <message>
+        <source>{source} : {n} entrée, millésime {vintage}</source>
+        <translation>{source}: {n} entry, vintage {vintage}</translation>
+    </message>
+    <message>
+        <source>{source} : {n} entrées, millésime {vintage}</source>
+        <translation>{source}: {n} entries, vintage {vintage}</translation>
+    </message>
+    <message>
+        <source>données publiques, locales à ce poste.</source>
+        <translation>public data, local to this computer.</translation>
     </message>
     <message>
         <source>Les registres publics servent de référence pour trouver une structure, préremplir sa fiche et repérer les doublons.</source>
         <translation>The public registers serve as a reference to find an organisation, pre-fill its record and spot duplicates.</translation>
     </message>
     <message>
-        <source>Aucun registre importé</source>
-        <translation>No registry imported</translation>
+        <source>Oui</source>
+        <translation>Yes</translation>
     </message>
     <message>
-        <source>Le registre réunit deux sources publiques : la base SIRENE de l&apos;Insee pour les entreprises et le Répertoire national des associations (RNA). Une fois importé, il permet de chercher parmi des dizaines de milliers de structures du territoire, d&apos;« adopter » une entrée pour créer une organisation préremplie (SIREN, SIRET ou numéro RNA, adresse, activité) et d&apos;être averti avant de créer un doublon.</source>
-        <translation>The registry brings together two public sources: Insee&apos;s SIRENE database for companies and the Répertoire national des associations (RNA, the national register of associations). Once imported, it lets you search tens of thousands of organisations in the area, “adopt” an entry to create a pre-filled organisation (SIREN, SIRET or RNA number, address, activity) and be warned before creating a duplicate.</translation>
+        <source>Non</source>
+        <translation>No</translation>
     </message>
     <message>
-        <source>Les données du registre restent locales à chaque poste : elles ne sont jamais synchronisées, chacun peut importer les mêmes fichiers publics.</source>
-        <translation>Registry data stays local to each computer: it is never synchronised, and everyone can import the same public files.</translation>
+        <source>{size} (en {year})</source>
+        <translation>{size} (in {year})</translation>
     </message>
     <message>
-        <source>L&apos;import se fait en ligne de commande, avec les fichiers téléchargés sur data.gouv.fr :</source>
-        <translation>The import is done from the command line, with the files downloaded from data.gouv.fr:</translation>
+        <source>Déjà dans vos organisations : « {name} ».</source>
+        <translation>Already in your organisations: “{name}”.</translation>
     </message>
     <message>
-        <source>Cette commande et la recherche dans le registre arrivent avec le module Registre : cette page les accueillera. Rien n&apos;est affiché ici tant qu&apos;aucun registre n&apos;a été importé.</source>
-        <translation>This command and registry search will come with the Registry module: this page will host them. Nothing is shown here until a registry has been imported.</translation>
+        <source>« {name} » ajoutée à vos organisations.</source>
+        <translation>“{name}” added to your organisations.</translation>
+    </message>
+    <message>
+        <source>même SIRET</source>
+        <translation>same SIRET</translation>
+    </message>
+    <message>
+        <source>même SIREN</source>
+        <translation>same SIREN</translation>
+    </message>
+    <message>
+        <source>même numéro RNA</source>
+        <translation>same RNA number</translation>
+    </message>
+    <message>
+        <source>Déjà dans vos organisations</source>
+        <translation>Already in your organisations</translation>
+    </message>
+    <message>
+        <source>« {name} » est déjà dans vos organisations ({how}).</source>
+        <translation>“{name}” is already in your organisations ({how}).</translation>
+    </message>
+    <message>
+        <source>Ouvrez sa fiche plutôt que de créer un doublon.</source>
+        <translation>Open its record rather than creating a duplicate.</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche existante</source>
+        <translation>Open the existing record</translation>
+    </message>
+    <message>
+        <source>Créer quand même</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <source>{imported} entrée importée sur {read} lignes lues (millésime {vintage}).</source>
+        <translation>{imported} entry imported out of {read} lines read (vintage {vintage}).</translation>
+    </message>
+    <message>
+        <source>{imported} entrées importées sur {read} lignes lues (millésime {vintage}).</source>
+        <translation>{imported} entries imported out of {read} lines read (vintage {vintage}).</translation>
+    </message>
+    <message>
+        <source>{file}, ligne {line} : {reason} {identifier}</source>
+        <translation>{file}, line {line}: {reason} {identifier}</translation>
+    </message>
+    <message>
+        <source>Import terminé</source>
+        <translation>Import finished</translation>
     </message>
 </context>
 <context>

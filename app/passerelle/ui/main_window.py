@@ -306,6 +306,8 @@ class MainWindow(QMainWindow):
 
         self.sync_menu = install_sync_menu(self)
         ctx.bus.file_requested.connect(self._handle_file_requested)
+        ctx.bus.organisation_requested.connect(
+            lambda oid: self.select_in_view("organisations", uuid.UUID(oid)))
         self._restore_window()
         start = self.settings.current_view
         self.show_view(start if start in VIEW_KEYS else "home")

@@ -182,6 +182,12 @@ def take_screenshots(
 
         window.show_view("organisations")
         spreadsheet_screenshots.take(ctx, window, save, _composite, lambda: _settle(app, runner))
+
+        registry = window.view("registry")
+        if registry.model.rowCount():  # type: ignore[attr-defined]
+            window.show_view("registry")
+            registry.table.selectRow(0)  # type: ignore[attr-defined]
+            save("registry_detail")
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()
