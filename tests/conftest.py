@@ -11,7 +11,13 @@ os.environ.setdefault("PASSERELLE_TEST", "1")
 
 import pytest  # noqa: E402
 
+from passerelle.store import cipher  # noqa: E402
 from passerelle.store.database import Database  # noqa: E402
+
+if os.environ.get("PASSERELLE_TEST_ENCRYPTED"):
+    # The whole suite on SQLCipher: every new database file gets this key (tests/README).
+    _SUITE_KEY = cipher.DbKey(bytes(range(32)))
+    cipher.set_default_key(lambda _path: _SUITE_KEY)
 
 
 class FakeClock:
