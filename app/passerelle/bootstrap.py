@@ -36,8 +36,10 @@ def open_database(path: Path, paths: AppPaths | None = None) -> Database:
     """Open ``path``: backup and upgrade if needed (STYLE.md 7.7), then ready for services."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    backups = paths.backups if paths is not None else path.parent / "sauvegardes"
-    db = Database(path, backups_dir=backups)
+    from passerelle.services.backups import folder_for
+
+    # Beside the database, named after it (the default database's is the data folder's).
+    db = Database(path, backups_dir=folder_for(path))
     from passerelle.services import sync
 
     sync.on_open(db)  # a copied database file gets a new device identity before any write

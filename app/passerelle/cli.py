@@ -37,9 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path, required=True)
     demo.add_argument("--scale", choices=("mda", "metropolis"), default="mda")
     demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--no-encryption", action="store_true",
+                      help="ne pas chiffrer la base (par défaut : chiffrée, clé au trousseau)")
 
     db = sub.add_parser("db", help="maintenance de la base")
-    db.add_argument("action", choices=("upgrade", "check", "backup"))
+    db.add_argument("action", choices=("upgrade", "check", "backup", "restore", "encrypt",
+                                       "decrypt"))
+    db.add_argument("backup", type=Path, nargs="?", help="sauvegarde à restaurer (db restore)")
     db.add_argument("--db", type=Path, required=True)
     db.add_argument("--out", type=Path, help="fichier de sauvegarde (db backup)")
     db.add_argument("--deep", action="store_true",
@@ -70,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     shot = sub.add_parser("screenshot", help="capturer chaque vue en PNG (hors écran)")
     shot.add_argument("--db", type=Path, required=True)
     shot.add_argument("--out", type=Path, required=True)
+    from passerelle.services import security_cli
+
+    security_cli.add_key_options(parser)
     return parser
 
 
@@ -99,7 +106,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats, "doc": _cmd_doc,
                "summary": _cmd_summary, "screenshot": _cmd_screenshot,
                "sync": _cmd_sync}[args.command]
-    return handler(args, paths)
+    from passerelle.services import security_cli
+
+    with security_cli.guard(args):  # key of --db, and its instance lock for writes
+        return handler(args, paths)
 
 
 def _cmd_demo(args: argparse.Namespace, paths: object) -> int:
@@ -128,9 +138,11 @@ def _cmd_demo(args: argparse.Namespace, paths: object) -> int:
 
 
 def _cmd_db(args: argparse.Namespace, paths: object) -> int:
-    from passerelle.services import maintenance
+    from passerelle.services import maintenance, security_cli
 
     path = _existing_db(args.db)
+    if args.action in ("backup", "restore", "encrypt", "decrypt"):
+        return security_cli.cmd_db_security(args)
     if args.action == "upgrade":
         report = maintenance.upgrade(path)
         if report.from_revision == report.to_revision:
@@ -139,10 +151,6 @@ def _cmd_db(args: argparse.Namespace, paths: object) -> int:
             print(f"Schéma mis à jour : {report.from_revision} → {report.to_revision}.")
             if report.backup_path:
                 print(f"Sauvegarde : {report.backup_path}")
-        return EXIT_OK
-    if args.action == "backup":
-        out = maintenance.backup(path, args.out)
-        print(f"Sauvegarde écrite : {out}")
         return EXIT_OK
     result = maintenance.check(path, deep=args.deep)
     for line in result.lines():

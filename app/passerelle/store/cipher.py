@@ -115,7 +115,7 @@ def parse_recovery_key(text: str) -> DbKey:
 
 # --- Which key for which file ----------------------------------------------------------------
 
-_keys: dict[str, DbKey] = {}
+_keys: dict[str, DbKey | None] = {}
 #: Consulted when no key is registered for a path (tests run the whole suite encrypted with it).
 _default_key: Callable[[Path], DbKey | None] | None = None
 
@@ -125,11 +125,13 @@ def _norm(path: Path | str) -> str:
 
 
 def register_key(path: Path | str, key: DbKey | None) -> None:
-    """Use ``key`` for every connection this process opens on ``path`` (None forgets it)."""
-    if key is None:
-        _keys.pop(_norm(path), None)
-    else:
-        _keys[_norm(path)] = key
+    """Use ``key`` for every connection this process opens on ``path``; None = keep it plain
+    (a new file is then created unencrypted, whatever :func:`set_default_key` says)."""
+    _keys[_norm(path)] = key
+
+
+def forget_key(path: Path | str) -> None:
+    _keys.pop(_norm(path), None)
 
 
 def set_default_key(resolver: Callable[[Path], DbKey | None] | None) -> None:
@@ -139,10 +141,12 @@ def set_default_key(resolver: Callable[[Path], DbKey | None] | None) -> None:
 
 
 def registered_key(path: Path | str) -> DbKey | None:
-    key = _keys.get(_norm(path))
-    if key is None and _default_key is not None and str(path) != ":memory:":
-        key = _default_key(Path(path))
-    return key
+    norm = _norm(path)
+    if norm in _keys:
+        return _keys[norm]
+    if _default_key is not None and str(path) != ":memory:":
+        return _default_key(Path(path))
+    return None
 
 
 def file_state(path: Path | str) -> str:

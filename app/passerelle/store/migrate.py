@@ -95,7 +95,7 @@ def upgrade_database(path: Path, backups_dir: Path, *, keep: int = DEFAULT_BACKU
                      extra_versions: list[Path] | None = None) -> UpgradeReport:
     """Bring the database at ``path`` to the head revision, safely (see module docstring)."""
     created = not path.exists() or path.stat().st_size == 0
-    if not created and not extra_versions and _stored_revision(path) == SCHEMA_HEAD:
+    if not created and not extra_versions and stored_revision(path) == SCHEMA_HEAD:
         return UpgradeReport(SCHEMA_HEAD, SCHEMA_HEAD, None, created=False)
     engine = make_engine(path)
     try:
@@ -104,7 +104,7 @@ def upgrade_database(path: Path, backups_dir: Path, *, keep: int = DEFAULT_BACKU
         engine.dispose()
 
 
-def _stored_revision(path: Path) -> str | None:
+def stored_revision(path: Path) -> str | None:
     """The revision recorded in the file, read with a raw connection (no Alembic import).
 
     An encrypted file with no key, or the wrong one, raises here: before anything is written.
