@@ -39,6 +39,8 @@ _CHECK_BYTES = 3
 SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
 
 RawConnection = Any  # sqlite3.Connection or sqlcipher3.dbapi2.Connection (same DB-API surface)
+#: The DB-API module of encrypted engines (SQLAlchemy's ``module=``).
+DBAPI: Any = sqlcipher
 
 
 class WrongKey(IncompatibleDatabase):

@@ -52,7 +52,7 @@ def make_engine(path: Path | str, *, key: cipher.DbKey | None = None,
     url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{Path(path)}"
     if key is not None:
         kwargs.setdefault("creator", cipher.creator(path, key))
-        kwargs.setdefault("module", cipher.sqlcipher)
+        kwargs.setdefault("module", cipher.DBAPI)
     engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

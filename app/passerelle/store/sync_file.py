@@ -578,7 +578,7 @@ def build_payload(raw: sqlite3.Connection, identity: Mapping[str, Any], *,
     return data, _manifest(meta)
 
 
-def _pin_twin_snapshot(raw: sqlite3.Connection, source: Path) -> sqlite3.Connection | None:
+def _pin_twin_snapshot(raw: sqlite3.Connection, source: Path) -> cipher.RawConnection:
     """Open a second connection reading exactly what ``raw`` reads (see build_payload).
 
     None (hash sequentially) when a long write holds the lock: an export never fails for that.
