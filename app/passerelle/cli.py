@@ -233,13 +233,24 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
     from passerelle import bootstrap
     from passerelle.infra.paths import AppPaths
     from passerelle.services import demo
+    from passerelle.services.sync_cli import read_passphrase
 
     assert isinstance(paths, AppPaths)
     paths.ensure()
     log_file = bootstrap.configure_logging(paths, verbose=args.verbose)
-    if args.demo:
-        path = paths.demo_database
-        if not path.exists():
+    from passerelle.ui import errors, startup
+    from passerelle.ui.app import run_gui
+
+    errors.LOG_PATH = log_file
+    path = paths.demo_database if args.demo else (args.db or paths.database)
+    startup.prepare_app(args.lang)  # the lock and key dialogs come before the window
+    session = startup.open_session(path, recovery_key=args.recovery_key,
+                                   passphrase=read_passphrase(args.db_passphrase_file),
+                                   interactive=not args.smoke)
+    if session is None:
+        return EXIT_BAD_INPUT
+    try:
+        if args.demo and not path.exists():
             print("Création de la base de démonstration (une fois, ~20 s)…", file=sys.stderr)
             db = bootstrap.open_database(path, paths)
             try:
@@ -250,14 +261,11 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
                 raise
         else:
             db = bootstrap.open_database(path, paths)
-    else:
-        db = bootstrap.open_database(args.db or paths.database, paths)
-    from passerelle.ui import errors
-    from passerelle.ui.app import run_gui
-
-    errors.LOG_PATH = log_file
-    try:
-        return run_gui(db, smoke=args.smoke, language=args.lang,
-                       documents_dir=paths.documents)
+        session.show_new_recovery_key()
+        try:
+            return run_gui(db, smoke=args.smoke, language=args.lang,
+                           documents_dir=paths.documents)
+        finally:
+            db.close()
     finally:
-        db.close()
+        session.release()

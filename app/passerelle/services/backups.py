@@ -134,3 +134,25 @@ def restore(db_path: Path, backup: Path) -> RestoreReport:
     store_backup.restore_database(backup, db_path)
     log.info("database restored from a backup; previous state saved")
     return RestoreReport(backup, previous.path, stored_revision(db_path) or "vide")
+
+
+def restore_and_reopen(db: Database, backup: Path) -> tuple[Database, RestoreReport]:
+    """Restore ``backup`` over the open ``db`` and return the database reopened (an older
+    backup's schema upgraded, a new device identity as SYNC.md wants for a restored file).
+
+    The backup is verified while ``db`` is still open; if the restore fails, ``db`` is left as
+    it was and stays usable.
+    """
+    status = verify(backup, db.path)
+    if status != "ok":
+        raise PasserelleError("backup_corrupt",
+                              "La sauvegarde {path} est endommagée ({status}) : la base n'a pas "
+                              "été modifiée.", path=str(backup), status=status)
+    path, folder = db.path, db.backups_dir
+    db.close()
+    report = restore(path, backup)
+    from passerelle.services import sync
+
+    reopened = Database(path, backups_dir=folder)
+    sync.on_open(reopened)
+    return reopened, report
