@@ -202,6 +202,8 @@ class RecoveryKeyDialog(QDialog):
         layout.addLayout(actions)
         self.status = QLabel("", self)
         self.status.setStyleSheet(f"color: {MUTED};")
+        self.status.setWordWrap(True)
+        self.status.hide()
         layout.addWidget(self.status)
 
         self.confirm = QCheckBox(QCoreApplication.translate(
@@ -243,8 +245,7 @@ class RecoveryKeyDialog(QDialog):
         doc.setDefaultFont(_monospace(2))
         doc.setPlainText(self.sheet_text())
         doc.print_(printer)
-        self.status.setText(QCoreApplication.translate("RecoveryKeyDialog",
-                                                       "Clé envoyée à l'imprimante."))
+        self._say(QCoreApplication.translate("RecoveryKeyDialog", "Clé envoyée à l'imprimante."))
 
     def _handle_save(self) -> None:
         suggested = str(Path.home() / "passerelle-cle-de-secours.txt")
@@ -263,14 +264,18 @@ class RecoveryKeyDialog(QDialog):
                                              "Impossible d'écrire {path} : {error}",
                                              path=str(path), error=exc.strerror or str(exc)))
             return
-        self.status.setText(QCoreApplication.translate(
+        self._say(QCoreApplication.translate(
             "RecoveryKeyDialog", "Clé enregistrée dans {path}. Rangez ce fichier hors de cet "
             "ordinateur.").format(path=path))
 
     def _handle_copy(self) -> None:
         QGuiApplication.clipboard().setText(self.key)
-        self.status.setText(QCoreApplication.translate(
+        self._say(QCoreApplication.translate(
             "RecoveryKeyDialog", "Clé copiée : collez-la dans un endroit sûr."))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
 
 
 class UnlockDialog(QDialog):
@@ -352,6 +357,7 @@ class UnlockDialog(QDialog):
         except PasserelleError as exc:
             self.error.setText(message(exc))
             self.error.setVisible(True)
+            self.adjustSize()
             self.field.selectAll()
             self.field.setFocus()
             return
@@ -418,6 +424,7 @@ class NewPassphraseDialog(QDialog):
             self.error.setText(QCoreApplication.translate(
                 "NewPassphraseDialog", "Les deux phrases de passe sont différentes."))
             self.error.show()
+            self.adjustSize()
             return
         try:
             self.unlocked = encryption.unlock(self.db_path, keyring=self.keyring,
@@ -425,6 +432,7 @@ class NewPassphraseDialog(QDialog):
         except PasserelleError as exc:
             self.error.setText(message(exc))
             self.error.show()
+            self.adjustSize()
             return
         super().accept()
 

@@ -65,7 +65,12 @@ def format_when(created: datetime) -> str:
 
 
 def format_size(size: int) -> str:
-    return QLocale().formattedDataSize(size)
+    """« 376 Ko », « 12,4 Mo » (French units; the English translation says KB, MB)."""
+    if size < 1024 * 1024:
+        return QCoreApplication.translate("BackupsDialog", "{size} Ko").format(
+            size=QLocale().toString(max(1, round(size / 1024))))
+    return QCoreApplication.translate("BackupsDialog", "{size} Mo").format(
+        size=QLocale().toString(size / (1024 * 1024), "f", 1))
 
 
 class BackupsDialog(QDialog):
@@ -189,8 +194,6 @@ class BackupsDialog(QDialog):
                      format_size(info.size_bytes), yes if info.encrypted else no, info.revision]
             items = [QStandardItem(text) for text in cells]
             items[0].setToolTip(str(info.path))
-            items[2].setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
             self.model.appendRow(items)
         self.stack.setCurrentWidget(self.empty if not infos else self.table)
         if infos:
