@@ -50,13 +50,10 @@ class DatabaseKeyring:
     def available(self) -> bool:
         return self._store.available()
 
-    def where(self) -> str:
-        """Where database keys go, in French (for the recovery-key dialog and the CLI)."""
+    def backend_name(self) -> str:
+        """The keyring's name (« SecretService Keyring », « Windows WinVaultKeyring »…)."""
         backend = self._store.backend
-        if not self.available():
-            return unavailable().message
-        name = getattr(backend, "name", type(backend).__name__)
-        return f"La clé de la base est rangée dans le trousseau du système ({name})."
+        return str(getattr(backend, "name", type(backend).__name__))
 
     def _backend(self) -> KeyringBackend:
         if not self.available():

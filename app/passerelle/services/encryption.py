@@ -145,10 +145,11 @@ def encrypt_database(path: Path, backups_dir: Path, *, keyring: DatabaseKeyring 
     readable copy of it is left in its backup folder."""
     path = Path(path)
     state = cipher.file_state(path)
-    if state != "plain":
-        raise PasserelleError("db_already_encrypted" if state == "encrypted" else "db_missing",
-                              "La base {path} est déjà chiffrée." if state == "encrypted"
-                              else "La base {path} n'existe pas.", path=str(path))
+    if state == "encrypted":
+        raise PasserelleError("db_already_encrypted", "La base {path} est déjà chiffrée.",
+                              path=str(path))
+    if state == "new":
+        raise PasserelleError("db_missing", "La base {path} n'existe pas.", path=str(path))
     ring = keyring or DatabaseKeyring()
     if passphrase is not None:
         key = check_passphrase(passphrase)

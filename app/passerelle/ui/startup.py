@@ -57,8 +57,12 @@ class GuiSession:
         key = self.unlocked.new_recovery_key
         if key is None:
             return
-        dialog = RecoveryKeyDialog(key, self.unlocked.path,
-                                   (keyring or DatabaseKeyring()).where(), parent)
+        ring = keyring or DatabaseKeyring()
+        where = QCoreApplication.translate(
+            "RecoveryKeyDialog",
+            "Sur cet ordinateur, la clé est rangée dans le trousseau du système ({name}) : "
+            "Passerelle ouvre la base sans rien demander.").format(name=ring.backend_name())
+        dialog = RecoveryKeyDialog(key, self.unlocked.path, where, parent)
         dialog.exec()
         dialog.deleteLater()
 
