@@ -134,13 +134,14 @@ def rotate(directory: Path, keep: int, stem: str = "passerelle") -> list[Path]:
 
 def restore_database(backup: Path, target: Path, *, key: cipher.DbKey | None = None,
                      backup_key: cipher.DbKey | None = None) -> None:
-    """Replace ``target`` (closed by every connection of this process) with ``backup``.
+    """Put the content of ``backup`` into ``target`` (closed by this process's engines).
 
-    The backup is converted into a temporary file beside ``target`` with the target's key
-    (``key``, default: the one ``target`` uses now; a plain target stays plain), verified,
-    then swapped in with one atomic rename after the target's ``-wal``/``-shm`` are removed.
-    ``backup_key`` (default: ``key``) opens an encrypted backup. A backup that cannot be
-    opened raises before anything is touched.
+    The backup is first converted into a temporary file beside ``target`` with the target's
+    key (``key``, default: the one ``target`` uses now; a plain target stays plain) and
+    checked; then its pages are copied into ``target`` with the backup API, inside one write
+    transaction of ``target`` (a crash leaves the old or the new content, never a mix; the
+    file and its inode stay the same). ``backup_key`` (default: ``key``) opens an encrypted
+    backup. A backup that cannot be opened raises before ``target`` is touched.
     """
     if key is None and cipher.file_state(target) != "plain":
         key = cipher.registered_key(target)
@@ -154,16 +155,34 @@ def restore_database(backup: Path, target: Path, *, key: cipher.DbKey | None = N
     tmp = target.with_name(f".{target.name}.restoring")
     try:
         cipher.export_file(backup, tmp, source_key=source_key, target_key=key)
+        src = cipher.open_keyed(tmp, key) if key is not None else sqlite3.connect(str(tmp))
+        try:
+            dst = (cipher.open_keyed(target, key) if key is not None
+                   else sqlite3.connect(str(target)))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
     except cipher.SQLITE_ERRORS as exc:
-        tmp.unlink(missing_ok=True)
         raise StorageUnavailable("restore_failed",
                                  "La restauration depuis {path} a échoué : {error}",
                                  path=str(backup), error=str(exc)) from exc
-    replace_file(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def replace_file(new: Path, target: Path) -> None:
-    """Atomically put ``new`` in place of the database ``target`` (its WAL files go first)."""
-    for suffix in ("-wal", "-shm", "-journal"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    os.replace(new, target)
+    """Atomically put ``new`` in place of the closed database ``target`` (used when the key
+    changes: encrypt, decrypt). Its WAL files go first: they belong to the old content."""
+    try:
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(new, target)
+    except OSError as exc:
+        new.unlink(missing_ok=True)
+        raise StorageUnavailable("replace_failed",
+                                 "Impossible de remplacer {path} (encore ouverte par un autre "
+                                 "programme ?) : {error}. La base n'a pas été modifiée.",
+                                 path=str(target), error=exc.strerror or str(exc)) from exc
