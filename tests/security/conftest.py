@@ -17,6 +17,12 @@ from passerelle.store.database import Database
 from tests.sync.conftest import MemoryKeyring
 
 
+@pytest.fixture(autouse=True)
+def explicit_keys_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests decide every key themselves, also in the encrypted suite run."""
+    monkeypatch.setattr(cipher, "_default_key", None)
+
+
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """The process keyring is an in-memory one for the test (DESIGN.md §10)."""
