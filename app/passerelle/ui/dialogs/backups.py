@@ -244,7 +244,7 @@ class BackupsDialog(QDialog):
                           QCoreApplication.translate("BackupsDialog", "Restaurer une sauvegarde"),
                           QCoreApplication.translate(
                               "BackupsDialog",
-                              "Restaurer la sauvegarde du {date} ?").format(
+                              "Restaurer la sauvegarde du {date} ?").format(
                               date=format_when(info.created)),
                           QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(QCoreApplication.translate(
