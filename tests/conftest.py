@@ -15,7 +15,8 @@ from passerelle.store import cipher  # noqa: E402
 from passerelle.store.database import Database  # noqa: E402
 
 if os.environ.get("PASSERELLE_TEST_ENCRYPTED"):
-    # The whole suite on SQLCipher: every new database file gets this key (tests/README).
+    # The whole suite on SQLCipher: every new database file gets this key (README, « Data and
+    # backups »); tests/security decide their keys themselves.
     _SUITE_KEY = cipher.DbKey(bytes(range(32)))
     cipher.set_default_key(lambda _path: _SUITE_KEY)
 

@@ -58,3 +58,22 @@ def test_cli_writes_refuse_while_the_app_holds_the_lock(
     assert main(["sync", "team", "create", "--db", str(db)]) == 0
     assert org_names(db) == ["Les Jardins de l'Alma"]
     assert not lock_path(db).exists()
+
+
+def test_a_second_app_on_the_same_database_quits_naming_the_first(tmp_path: Path) -> None:
+    """The real command, as a subprocess: the GUI start refuses while another holds the lock."""
+    import subprocess
+    import sys
+
+    db = plain_database(tmp_path / "passerelle.sqlite", "Bois-Blancs")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[2]),
+                                          os.environ.get("PYTHONPATH", "")])}
+    with InstanceLock(db, "la commande « passerelle sync import »"):
+        result = subprocess.run(
+            [sys.executable, "-m", "passerelle", "--data-dir", str(tmp_path / "data"),
+             "--db", str(db), "--smoke"],
+            env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1
+    assert "déjà ouverte par la commande « passerelle sync import »" in result.stderr
+    assert f"processus {os.getpid()}" in result.stderr

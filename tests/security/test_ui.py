@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from passerelle.infra.db_keys import DatabaseKeyring
-from passerelle.infra.instance_lock import InstanceLock
+from passerelle.infra.instance_lock import DatabaseInUse, InstanceLock
 from passerelle.services import backups, organisations
 from passerelle.store import backup as store_backup
 from passerelle.store import cipher
@@ -58,8 +59,9 @@ def test_unlock_dialog_keeps_a_wrong_key_in_the_dialog_then_opens(
 def test_gui_session_refuses_a_database_held_by_another_program(
         qapp, tmp_path: Path, ring: DatabaseKeyring) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "passerelle.sqlite"
-    with InstanceLock(path, "la commande « passerelle sync import »"):
-        assert open_session(path, keyring=ring, interactive=False) is None
+    with (InstanceLock(path, "la commande « passerelle sync import »"),
+          pytest.raises(DatabaseInUse, match="passerelle sync import")):
+        open_session(path, keyring=ring, interactive=False)
     session = open_session(path, keyring=ring, interactive=False)
     assert session is not None and session.unlocked.new_recovery_key
     assert session.lock.held

@@ -75,14 +75,16 @@ def open_session(path: Path, *, recovery_key: str | None = None,
                  interactive: bool = True) -> GuiSession | None:
     """Lock and unlock ``path`` for the GUI; None when the user gave up or another holds it.
 
-    ``interactive=False`` (smoke runs) never opens a dialog: a missing key is an error.
+    ``interactive=False`` (smoke runs) never opens a dialog: a held lock or a missing key
+    raises instead.
     """
     lock = InstanceLock(path, PROGRAM_GUI)
     try:
         lock.acquire()
     except DatabaseInUse as exc:
-        if interactive:
-            show_lock_message(exc)
+        if not interactive:
+            raise  # the command line prints the message and exits 1
+        show_lock_message(exc)
         return None
     try:
         unlocked = _unlock(path, recovery_key, passphrase, keyring, interactive)
