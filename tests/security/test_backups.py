@@ -139,3 +139,17 @@ def test_backup_names_sort_by_time(tmp_path: Path) -> None:
     name = store_backup.backup_name("0002", t0, kind=store_backup.KIND_DAILY, stem="x_y")
     assert store_backup.parse_name(Path(name), "x_y") == ("0002", "quotidienne", t0)
     assert store_backup.parse_name(Path(name), "x") is None
+
+
+def test_passphrase_database_backups_use_the_passphrase(tmp_path: Path) -> None:
+    import keyring.backends.fail
+
+    no_ring = DatabaseKeyring(keyring.backends.fail.Keyring())
+    path = tmp_path / "passerelle.sqlite"
+    encryption.unlock(path, keyring=no_ring, passphrase="une phrase bien longue")
+    _add(path, "Avant")
+    info = backups.make_backup(path, store_backup.KIND_MANUAL)
+    assert info.encrypted
+    _add(path, "Après")
+    backups.restore(path, info.path)
+    assert org_names(path) == ["Avant"]

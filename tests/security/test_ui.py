@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from passerelle.infra.db_keys import DatabaseKeyring
 from passerelle.infra.instance_lock import DatabaseInUse, InstanceLock
@@ -92,6 +92,8 @@ def test_backups_dialog_empty_state_and_keep(qtbot, ui_ctx) -> None:  # type: ig
     dialog = BackupsDialog(ui_ctx)
     qtbot.addWidget(dialog)
     assert dialog.stack.currentWidget() is dialog.empty
+    warning = dialog.findChild(QLabel, "PlainWarning")  # the test database is plain
+    assert (warning is not None) == (not cipher.is_encrypted(ui_ctx.db.path))
     assert not dialog.restore_button.isEnabled()
     dialog.keep.setValue(4)
     dialog._handle_keep_changed()

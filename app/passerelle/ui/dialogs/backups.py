@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from passerelle.services import backups
 from passerelle.store import backup as store_backup
+from passerelle.store import cipher
 from passerelle.store.backup import BackupInfo
 from passerelle.store.database import Database
 from passerelle.ui.context import UiContext
 from passerelle.ui.errors import show_error
-from passerelle.ui.widgets.panels import MUTED, make_table, size_columns, title_font
+from passerelle.ui.widgets.panels import DANGER, MUTED, make_table, size_columns, title_font
 
 log = logging.getLogger(__name__)
 
@@ -90,14 +91,30 @@ class BackupsDialog(QDialog):
             name=ctx.db.path.name), self)
         title.setFont(title_font(4))
         layout.addWidget(title)
+        encrypted = cipher.is_encrypted(ctx.db.path)
+        how = (QCoreApplication.translate("BackupsDialog", "Chaque copie est chiffrée avec la "
+                                          "clé de la base et vérifiée après écriture.")
+               if encrypted else
+               QCoreApplication.translate("BackupsDialog",
+                                          "Chaque copie est vérifiée après écriture."))
         intro = QLabel(QCoreApplication.translate(
             "BackupsDialog",
             "Passerelle sauvegarde la base à chaque démarrage, une fois par jour et avant "
-            "chaque mise à jour. Chaque copie est chiffrée avec la clé de la base et vérifiée "
-            "après écriture."), self)
+            "chaque mise à jour.") + " " + how, self)
         intro.setWordWrap(True)
         intro.setStyleSheet(f"color: {MUTED};")
         layout.addWidget(intro)
+        if not encrypted:
+            plain = QLabel(QCoreApplication.translate(
+                "BackupsDialog",
+                "Cette base n'est pas chiffrée, ses sauvegardes non plus. Pour la chiffrer, "
+                "fermez Passerelle puis lancez : passerelle db encrypt --db {path}").format(
+                path=ctx.db.path), self)
+            plain.setObjectName("PlainWarning")
+            plain.setWordWrap(True)
+            plain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            plain.setStyleSheet(f"color: {DANGER};")
+            layout.addWidget(plain)
 
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels([
