@@ -8,6 +8,7 @@ from pathlib import Path
 
 import keyring
 import keyring.backends.fail
+import keyring.errors
 import pytest
 
 from passerelle.domain.errors import ValidationError
@@ -213,3 +214,32 @@ def test_cli_encrypt_and_decrypt(tmp_path: Path, memory_keyring: MemoryKeyring,
     assert path.read_bytes().startswith(b"SQLite format 3")
     assert org_names(path) == ["Wattrelos Beaulieu"]
     assert main(["db", "decrypt", "--db", str(path)]) == 1
+
+
+class RefusingKeyring(MemoryKeyring):
+    """A keyring that exists but refuses (locked, the user said no)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("trousseau verrouillé")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.PasswordSetError("trousseau verrouillé")
+
+
+def test_a_refusing_keyring_still_lets_the_recovery_key_open_the_database(
+        tmp_path: Path, ring: DatabaseKeyring, capsys: pytest.CaptureFixture[str]) -> None:
+    from passerelle.cli import main
+
+    path = tmp_path / "passerelle.sqlite"
+    recovery = create_app_database(path, ring, "Fosse-aux-Chênes").new_recovery_key
+    assert recovery is not None
+    cipher.forget_key(path)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(RefusingKeyring())
+    try:
+        assert main(["stats", "--db", str(path)]) == 1
+        assert "--recovery-key" in capsys.readouterr().err
+        assert main(["stats", "--db", str(path), "--recovery-key", recovery]) == 0
+        assert "n'a pas été retenue" in capsys.readouterr().out
+    finally:
+        keyring.set_keyring(previous)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from passerelle.domain.errors import PasserelleError, ValidationError
-from passerelle.infra.db_keys import DatabaseKeyring
+from passerelle.infra.db_keys import DatabaseKeyring, DatabaseKeyringUnavailable
 from passerelle.infra.db_keys import unavailable as keyring_unavailable
 from passerelle.store import backup as backups
 from passerelle.store import cipher
@@ -97,8 +97,11 @@ def unlock(path: Path, *, keyring: DatabaseKeyring | None = None,
             raise cipher.wrong_key(path)
         remembered = False
         if not given.passphrase and ring.available():
-            ring.add(given.secret)
-            remembered = True
+            try:
+                ring.add(given.secret)
+                remembered = True
+            except DatabaseKeyringUnavailable:  # opened all the same; asked again next time
+                log.warning("the keyring refused to keep a recovered database key")
         cipher.register_key(path, given)
         return Unlocked(path, given, passphrase_mode=given.passphrase,
                         remembered=remembered or given.passphrase)

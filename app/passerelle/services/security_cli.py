@@ -84,10 +84,15 @@ def guard(args: argparse.Namespace, *, out: TextIO | None = None,
                 passphrase=read_passphrase(getattr(args, "db_passphrase_file", None)),
                 encrypt_new=creating and not getattr(args, "no_encryption", False))
         except DatabaseKeyringUnavailable as exc:
+            if cipher.file_state(path) == "new":
+                raise DatabaseKeyringUnavailable(
+                    "db_keyring_unavailable_cli",
+                    "{reason} Indiquez la phrase de passe avec --db-passphrase-file FICHIER.",
+                    reason=exc.message) from exc
             raise DatabaseKeyringUnavailable(
-                "db_keyring_unavailable_cli",
-                "{reason} Indiquez la phrase de passe avec --db-passphrase-file FICHIER.",
-                reason=exc.message) from exc
+                "db_keyring_refused_cli",
+                "{reason} Ouvrez la base avec --recovery-key CLÉ ou --db-passphrase-file "
+                "FICHIER.", reason=exc.message) from exc
         if unlocked.encrypted and not unlocked.remembered:
             out.write("Attention : aucun trousseau de clés ici, la clé de secours n'a pas été "
                       "retenue ; redonnez-la à chaque commande.\n")

@@ -119,7 +119,10 @@ def _unlock(path: Path, recovery_key: str | None, passphrase: str | None,
     except DatabaseKeyringUnavailable as exc:
         if not interactive:
             raise
-        dialog = NewPassphraseDialog(message(exc), path, keyring)
+        if cipher.file_state(path) == "new":
+            dialog = NewPassphraseDialog(message(exc), path, keyring)
+        else:  # an encrypted database, and a keyring that refused to answer
+            dialog = UnlockDialog(path, keyring, first_error=message(exc))
     except (cipher.KeyMissing, cipher.WrongKey) as exc:
         if not interactive:
             raise
