@@ -115,6 +115,165 @@ Skills (valued): {skills}</translation>
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Démarrage</source>
+        <translation>Start-up</translation>
+    </message>
+    <message>
+        <source>Quotidienne</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Avant mise à jour</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <source>Manuelle</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Avant restauration</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <source>Avant chiffrement</source>
+        <translation>Before encryption</translation>
+    </message>
+    <message>
+        <source>{size} Ko</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} Mo</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Sauvegardes</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Sauvegardes de la base {name}</source>
+        <translation>Backups of the database {name}</translation>
+    </message>
+    <message>
+        <source>Chaque copie est chiffrée avec la clé de la base et vérifiée après écriture.</source>
+        <translation>Each copy is encrypted with the database key and checked after it is written.</translation>
+    </message>
+    <message>
+        <source>Chaque copie est vérifiée après écriture.</source>
+        <translation>Each copy is checked after it is written.</translation>
+    </message>
+    <message>
+        <source>Passerelle sauvegarde la base à chaque démarrage, une fois par jour et avant chaque mise à jour.</source>
+        <translation>Passerelle backs up the database at each start, once a day and before each upgrade.</translation>
+    </message>
+    <message>
+        <source>Cette base n&apos;est pas chiffrée, ses sauvegardes non plus. Pour la chiffrer, fermez Passerelle puis lancez : passerelle db encrypt --db {path}</source>
+        <translation>This database is not encrypted, and neither are its backups. To encrypt it, close Passerelle and run: passerelle db encrypt --db {path}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>Occasion</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Chiffrée</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <source>Schéma</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde pour l&apos;instant. Cliquez sur « Sauvegarder maintenant » pour en créer une ; Passerelle en fera aussi une au prochain démarrage.</source>
+        <translation>No backup yet. Click “Back up now” to make one; Passerelle will also make one at the next start.</translation>
+    </message>
+    <message>
+        <source>Dossier : {path}</source>
+        <translation>Folder: {path}</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Sauvegardes automatiques conservées :</source>
+        <translation>Automatic backups kept:</translation>
+    </message>
+    <message>
+        <source>Nombre de sauvegardes automatiques conservées</source>
+        <translation>Number of automatic backups kept</translation>
+    </message>
+    <message>
+        <source>(les copies manuelles et d&apos;avant restauration sont gardées)</source>
+        <translation>(manual and pre-restore copies are always kept)</translation>
+    </message>
+    <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Restaurer…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Sauvegarde vérifiée écrite : {name}</source>
+        <translation>Checked backup written: {name}</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Restaurer la sauvegarde du {date}&#xa0;?</source>
+        <translation>Restore the backup of {date}?</translation>
+    </message>
+    <message>
+        <source>La base actuelle sera d&apos;abord gardée comme sauvegarde « Avant restauration », puis remplacée par cette copie. Ce qui a été saisi depuis le {date} n&apos;apparaîtra plus (il reste dans la sauvegarde d&apos;avant restauration).</source>
+        <translation>The current database will first be kept as a “Before restore” backup, then replaced by this copy. What was entered since {date} will no longer appear (it stays in the before-restore backup).</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Base restaurée. L&apos;état précédent est gardé dans {name}.</source>
+        <translation>Database restored. The previous state is kept in {name}.</translation>
+    </message>
+    <message>
+        <source>Veuillez patienter…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <source>Sauvegardes…</source>
+        <translation>Backups…</translation>
+    </message>
+</context>
+<context>
     <name>BatchLettersDialog</name>
     <message>
         <source>Dossier des courriers</source>
@@ -890,6 +1049,10 @@ Skills (valued): {skills}</translation>
         <translation>This database does not belong to any team: create a team, or join your colleagues&apos; team with their team key file.</translation>
     </message>
     <message>
+        <source>Cette clé de secours n&apos;est pas valide : vérifiez chaque groupe de 4 caractères (lettres A à Z et chiffres 2 à 7).</source>
+        <translation>This recovery key is not valid: check each group of 4 characters (letters A to Z and digits 2 to 7).</translation>
+    </message>
+    <message>
         <source>Cette entrée n&apos;est plus dans le registre (il a été réimporté).</source>
         <translation>This entry is no longer in the register (it was re-imported).</translation>
     </message>
@@ -1014,8 +1177,16 @@ Skills (valued): {skills}</translation>
         <translation>Cannot move to the “{stage}” stage: {missing_text}.</translation>
     </message>
     <message>
+        <source>Impossible de remplacer {path} (encore ouverte par un autre programme ?) : {error}. La base n&apos;a pas été modifiée.</source>
+        <translation>Cannot replace {path} (still open in another program?): {error}. The database was not changed.</translation>
+    </message>
+    <message>
         <source>Indiquez la raison pour passer le dossier « {status} ».</source>
         <translation>Give a reason for setting the file to “{status}”.</translation>
+    </message>
+    <message>
+        <source>Indiquez la sauvegarde à restaurer : passerelle db restore SAUVEGARDE --db BASE.</source>
+        <translation>Give the backup to restore: passerelle db restore BACKUP --db DATABASE.</translation>
     </message>
     <message>
         <source>Indiquez le fichier de clé d&apos;équipe.</source>
@@ -1110,8 +1281,24 @@ Skills (valued): {skills}</translation>
         <translation>The database {path} was created by a newer version of Passerelle (schema {revision}). Update Passerelle to open it.</translation>
     </message>
     <message>
+        <source>La base {path} est déjà chiffrée.</source>
+        <translation>The database {path} is already encrypted.</translation>
+    </message>
+    <message>
+        <source>La base {path} est protégée par une phrase de passe : c&apos;est elle qui permet de l&apos;ouvrir sur un autre ordinateur.</source>
+        <translation>The database {path} is protected by a passphrase: that passphrase is what opens it on another computer.</translation>
+    </message>
+    <message>
         <source>La base {path} existe déjà : choisissez un nouveau fichier.</source>
         <translation>The database {path} already exists: choose a new file.</translation>
+    </message>
+    <message>
+        <source>La base {path} n&apos;est pas chiffrée : elle n&apos;a pas de clé de secours.</source>
+        <translation>The database {path} is not encrypted: it has no recovery key.</translation>
+    </message>
+    <message>
+        <source>La base {path} n&apos;est pas chiffrée.</source>
+        <translation>The database {path} is not encrypted.</translation>
     </message>
     <message>
         <source>La base {path} n&apos;existe pas.</source>
@@ -1120,6 +1307,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>La convention choisie appartient à un autre dossier.</source>
         <translation>The chosen agreement belongs to another partnership file.</translation>
+    </message>
+    <message>
+        <source>La copie convertie de {path} est incohérente ({status}) : la base d&apos;origine est inchangée.</source>
+        <translation>The converted copy of {path} is inconsistent ({status}): the original database is unchanged.</translation>
     </message>
     <message>
         <source>La copie de sauvegarde {path} est corrompue ({status}).</source>
@@ -1150,6 +1341,10 @@ Skills (valued): {skills}</translation>
         <translation>The passphrase must be at least 8 characters long.</translation>
     </message>
     <message>
+        <source>La phrase de passe doit compter au moins {n} caractères.</source>
+        <translation>The passphrase must be at least {n} characters long.</translation>
+    </message>
+    <message>
         <source>La phrase de passe est vide.</source>
         <translation>The passphrase is empty.</translation>
     </message>
@@ -1158,8 +1353,20 @@ Skills (valued): {skills}</translation>
         <translation>The period is empty: {start} is after {end}.</translation>
     </message>
     <message>
+        <source>La restauration depuis {path} a échoué : {error}</source>
+        <translation>Restoring from {path} failed: {error}</translation>
+    </message>
+    <message>
         <source>La sauvegarde vers {path} a échoué : {error}</source>
         <translation>The backup to {path} failed: {error}</translation>
+    </message>
+    <message>
+        <source>La sauvegarde {path} est endommagée ({status}) : la base n&apos;a pas été modifiée.</source>
+        <translation>The backup {path} is damaged ({status}): the database was not changed.</translation>
+    </message>
+    <message>
+        <source>La sauvegarde {path} n&apos;existe pas.</source>
+        <translation>The backup {path} does not exist.</translation>
     </message>
     <message>
         <source>La valeur du don doit être strictement positive pour évaluer les contreparties (saisi : {value}).</source>
@@ -1332,6 +1539,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Le nom est vide.</source>
         <translation>The name is empty.</translation>
+    </message>
+    <message>
+        <source>Le nombre de sauvegardes conservées doit être compris entre {low} et {high}.</source>
+        <translation>The number of backups kept must be between {low} and {high}.</translation>
     </message>
     <message>
         <source>Le numéro RNA est vide.</source>
@@ -4012,6 +4223,41 @@ For: {who}</translation>
     </message>
 </context>
 <context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Protéger la base</source>
+        <translation>Protect the database</translation>
+    </message>
+    <message>
+        <source>Choisissez une phrase de passe</source>
+        <translation>Choose a passphrase</translation>
+    </message>
+    <message>
+        <source>Au moins {n} caractères. Vous la saisirez à chaque ouverture de Passerelle ; sans elle, personne ne pourra ouvrir la base, pas même l&apos;assistance.</source>
+        <translation>At least {n} characters. You will type it each time you open Passerelle; without it nobody can open the database, not even support.</translation>
+    </message>
+    <message>
+        <source>Phrase de passe</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>La même, une seconde fois</source>
+        <translation>The same, a second time</translation>
+    </message>
+    <message>
+        <source>Créer la base</source>
+        <translation>Create the database</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Les deux phrases de passe sont différentes.</source>
+        <translation>The two passphrases are different.</translation>
+    </message>
+</context>
+<context>
     <name>NextStepsEditor</name>
     <message>
         <source>Ex. : envoyer le projet de convention</source>
@@ -5329,6 +5575,97 @@ Drag a card here to move it to this stage.</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Sur cet ordinateur, la clé est rangée dans le trousseau du système ({name}) : Passerelle ouvre la base sans rien demander.</source>
+        <translation>On this computer, the key is kept in the system keyring ({name}): Passerelle opens the database without asking.</translation>
+    </message>
+    <message>
+        <source>Clé de secours de la base</source>
+        <translation>Database recovery key</translation>
+    </message>
+    <message>
+        <source>Votre base est chiffrée</source>
+        <translation>Your database is encrypted</translation>
+    </message>
+    <message>
+        <source>Les données de Passerelle sont chiffrées sur le disque de cet ordinateur. Si l&apos;ordinateur est perdu, remplacé ou réinstallé, seule cette clé de secours permettra d&apos;ouvrir la base et ses sauvegardes.</source>
+        <translation>Passerelle&apos;s data are encrypted on this computer&apos;s disk. If the computer is lost, replaced or reinstalled, only this recovery key will open the database and its backups.</translation>
+    </message>
+    <message>
+        <source>Clé de secours</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Elle n&apos;est affichée qu&apos;une fois. Imprimez-la ou enregistrez-la sur une clé USB rangée en lieu sûr — pas sur cet ordinateur.</source>
+        <translation>It is shown only once. Print it or save it on a USB stick kept in a safe place — not on this computer.</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Enregistrer dans un fichier…</source>
+        <translation>Save to a file…</translation>
+    </message>
+    <message>
+        <source>Copier</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>J&apos;ai imprimé ou enregistré la clé de secours en lieu sûr</source>
+        <translation>I have printed or saved the recovery key in a safe place</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Passerelle — clé de secours
+
+Base : {path}
+Créée le : {date}
+
+Clé de secours :
+{key}
+
+Sur un autre ordinateur, ouvrez la base et saisissez cette clé quand Passerelle la demande.
+Gardez cette feuille en lieu sûr, à part de l&apos;ordinateur.
+</source>
+        <translation>Passerelle — recovery key
+
+Database: {path}
+Created on: {date}
+
+Recovery key:
+{key}
+
+On another computer, open the database and type this key when Passerelle asks for it.
+Keep this sheet in a safe place, away from the computer.
+</translation>
+    </message>
+    <message>
+        <source>Clé envoyée à l&apos;imprimante.</source>
+        <translation>Key sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Enregistrer la clé de secours</source>
+        <translation>Save the recovery key</translation>
+    </message>
+    <message>
+        <source>Texte (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Clé enregistrée dans {path}. Rangez ce fichier hors de cet ordinateur.</source>
+        <translation>Key saved in {path}. Keep this file off this computer.</translation>
+    </message>
+    <message>
+        <source>Clé copiée : collez-la dans un endroit sûr.</source>
+        <translation>Key copied: paste it somewhere safe.</translation>
+    </message>
+</context>
+<context>
     <name>RegistryReport</name>
     <message>
         <source>hors territoire</source>
@@ -6150,6 +6487,17 @@ Drag a card here to move it to this stage.</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Base déjà ouverte</source>
+        <translation>Database already open</translation>
+    </message>
+    <message>
+        <source>Cette base est déjà utilisée par un autre programme Passerelle.</source>
+        <translation>This database is already in use by another Passerelle program.</translation>
+    </message>
+</context>
+<context>
     <name>SupportNature</name>
     <message>
         <source>Financier</source>
@@ -6455,6 +6803,37 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Copié : {code}</source>
         <translation>Copied: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Base chiffrée</source>
+        <translation>Encrypted database</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base chiffrée</source>
+        <translation>Open an encrypted database</translation>
+    </message>
+    <message>
+        <source>La base {name} est chiffrée et sa clé n&apos;est pas dans le trousseau de cet ordinateur. Saisissez sa clé de secours (14 groupes de 4 caractères), ou la phrase de passe qui la protège.</source>
+        <translation>The database {name} is encrypted and its key is not in this computer&apos;s keyring. Type its recovery key (14 groups of 4 characters), or the passphrase that protects it.</translation>
+    </message>
+    <message>
+        <source>Clé de secours ou phrase de passe</source>
+        <translation>Recovery key or passphrase</translation>
+    </message>
+    <message>
+        <source>Afficher les caractères</source>
+        <translation>Show characters</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

@@ -178,7 +178,7 @@ def test_menus_are_french(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert entries == ["Nouveau dossier…", "Nouvelle organisation…", "Consigner un échange…",
-                       "Préférences…", "Quitter"]
+                       "Sauvegardes…", "Préférences…", "Quitter"]
     assert window.meeting_action.shortcut().toString() == "Ctrl+M"
     assert window.search_action.shortcut().toString() == "Ctrl+K"
 

@@ -390,6 +390,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_organisation_action)
         file_menu.addAction(self.meeting_action)
         file_menu.addSeparator()
+        from passerelle.ui.dialogs.backups import add_backup_actions
+
+        self.backups_action = add_backup_actions(self, file_menu, self.ctx)
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
