@@ -288,9 +288,11 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
             return 0  # « Quitter » on the welcome wizard
         use_demo = answers.choice is first_run.StartChoice.DEMO
     path = paths.demo_database if use_demo else (args.db or paths.database)
+    # The demo holds fictitious data only: it stays plain, so `passerelle --demo` opens on any
+    # machine, keyring or not (README Quick start). Real databases are encrypted.
     session = startup.open_session(path, recovery_key=args.recovery_key,
                                    passphrase=read_passphrase(args.db_passphrase_file),
-                                   interactive=not args.smoke)
+                                   interactive=not args.smoke, encrypt_new=not use_demo)
     if session is None:
         return EXIT_BAD_INPUT
     try:

@@ -72,11 +72,11 @@ class GuiSession:
 
 def open_session(path: Path, *, recovery_key: str | None = None,
                  passphrase: str | None = None, keyring: DatabaseKeyring | None = None,
-                 interactive: bool = True) -> GuiSession | None:
+                 interactive: bool = True, encrypt_new: bool = True) -> GuiSession | None:
     """Lock and unlock ``path`` for the GUI; None when the user gave up or another holds it.
 
     ``interactive=False`` (smoke runs) never opens a dialog: a held lock or a missing key
-    raises instead.
+    raises instead. ``encrypt_new=False`` leaves a new file plain (the demo: fictitious data).
     """
     lock = InstanceLock(path, PROGRAM_GUI)
     try:
@@ -87,7 +87,7 @@ def open_session(path: Path, *, recovery_key: str | None = None,
         show_lock_message(exc)
         return None
     try:
-        unlocked = _unlock(path, recovery_key, passphrase, keyring, interactive)
+        unlocked = _unlock(path, recovery_key, passphrase, keyring, interactive, encrypt_new)
     except BaseException:
         lock.release()
         raise
@@ -112,10 +112,11 @@ def show_lock_message(exc: DatabaseInUse, parent: QWidget | None = None) -> None
 
 
 def _unlock(path: Path, recovery_key: str | None, passphrase: str | None,
-            keyring: DatabaseKeyring | None, interactive: bool) -> encryption.Unlocked | None:
+            keyring: DatabaseKeyring | None, interactive: bool,
+            encrypt_new: bool = True) -> encryption.Unlocked | None:
     try:
         return encryption.unlock(path, keyring=keyring, recovery_key=recovery_key,
-                                 passphrase=passphrase)
+                                 passphrase=passphrase, encrypt_new=encrypt_new)
     except DatabaseKeyringUnavailable as exc:
         if not interactive:
             raise
