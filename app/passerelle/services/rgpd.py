@@ -64,6 +64,7 @@ __all__ = [
     "compact",
     "contact_rgpd",
     "erase_contacts",
+    "erase_text",
     "processing_register",
     "retention_review",
     "update_rgpd_facts",
@@ -286,10 +287,9 @@ def _scrub(value: Any, pattern: re.Pattern[str], *, nullable: bool) -> tuple[Any
     return value, False
 
 
-def _text_redactions(conn: Connection, c: Contact, skip: set[tuple[str, str]]
+def _text_redactions(conn: Connection, needles: Sequence[str], skip: set[tuple[str, str]]
                      ) -> tuple[list[redaction.Redaction], list[str]]:
-    """Redactions of every field, anywhere in the log, whose value names the person."""
-    needles = _needles(conn, c)
+    """Redactions of every field, anywhere in the log, whose value holds one of ``needles``."""
     if not needles:
         return [], []
     pattern = _pattern(needles)
@@ -322,7 +322,8 @@ def _text_redactions(conn: Connection, c: Contact, skip: set[tuple[str, str]]
         replacements: dict[str, Any] = {}
         for i, sp in enumerate(wanted):
             value = current[i] if current is not None else None
-            replacements[sp.wire], _changed = _scrub(value, pattern, nullable=sp.column.nullable is True)
+            nullable = sp.column.nullable is True
+            replacements[sp.wire] = _scrub(value, pattern, nullable=nullable)[0]
         out.append(redaction.Redaction(entity, row_id, replacements))
         if entity == "document":
             name = conn.execute(text("SELECT filename FROM document WHERE id = :i"),
@@ -381,7 +382,7 @@ def _erase_one(s: Session, conn: Connection, c: Contact, mode: str
     links = s.scalars(select(ContactOrganisation).where(
         ContactOrganisation.contact_id == c.id)).all()
     skip = {("contact", cid)} | {("contact_organisation", str(link.id)) for link in links}
-    items, documents = _text_redactions(conn, c, skip)
+    items, documents = _text_redactions(conn, _needles(conn, c), skip)
     items.insert(0, redaction.Redaction("contact", cid, _person_fields(mode)))
     items.extend(redaction.Redaction("contact_organisation", str(link.id), {"role": None})
                  for link in links)
@@ -397,6 +398,31 @@ def _erase_one(s: Session, conn: Connection, c: Contact, mode: str
             ep.contact_id = None
         s.flush()
     return items, documents
+
+
+def erase_text(db: Database, words: Iterable[str], *, compact_file: bool = True
+               ) -> ErasureReport:
+    """Remove a name (or an e-mail, a phone number) from every text of the base, past values
+    included, by redactions that travel to colleagues.
+
+    The fallback for text written on another laptop *while* a person was being erased there:
+    that laptop did not know yet, and the erased name is not kept anywhere to look for it.
+    """
+    needles = sorted({w.strip() for w in words if len(w.strip()) >= 3}, key=len, reverse=True)
+    if not needles:
+        raise ValidationError("rgpd_text_too_short",
+                              "Indiquez au moins trois caractères à effacer.", field="words")
+    needles += [json.dumps(n)[1:-1] for n in needles if json.dumps(n)[1:-1] != n]
+    with db.write() as s:
+        conn = s.connection()
+        conn.exec_driver_sql("PRAGMA secure_delete = ON")
+        items, documents = _text_redactions(conn, needles, set())
+        rows = redaction.write_redactions(conn, s.info["change_context"], items)
+        sync_merge.reproject_rows(conn, rows | redaction.apply_redactions(conn, rows))
+        search.purge_deleted_terms(conn)
+    if compact_file:
+        compact(db)
+    return ErasureReport("text", 0, len(rows), len(items), tuple(sorted(set(documents))))
 
 
 def compact(db: Database) -> None:
