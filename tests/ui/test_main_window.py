@@ -27,6 +27,7 @@ from passerelle.ui.views.home import HomeView
 from passerelle.ui.views.observatory import ObservatoryView
 from passerelle.ui.views.organisations import OrganisationsView
 from passerelle.ui.views.registry import RegistryView
+from passerelle.ui.views.rgpd import RgpdView
 
 EXPECTED = {
     "home": (HomeView, "Accueil"),
@@ -37,6 +38,7 @@ EXPECTED = {
     "events": (EventsView, "Événements"),
     "observatory": (ObservatoryView, "Observatoire"),
     "registry": (RegistryView, "Registre"),
+    "rgpd": (RgpdView, "RGPD"),
 }
 
 

@@ -43,7 +43,7 @@ from passerelle.ui.views.home import HomeView
 from passerelle.ui.widgets.nav_icons import line_icon
 from passerelle.ui.widgets.search_box import SearchBox
 
-#: The navigation's views, in order (Ctrl+1 … Ctrl+8).
+#: The navigation's views, in order (Ctrl+1 … Ctrl+9).
 VIEW_KEYS: tuple[str, ...] = (
     "home",
     "files",
@@ -53,6 +53,7 @@ VIEW_KEYS: tuple[str, ...] = (
     "events",
     "observatory",
     "registry",
+    "rgpd",
 )
 FILE_DETAIL = "file_detail"
 NAV_WIDTH = 176
@@ -116,6 +117,12 @@ def _registry_view(ctx: UiContext, parent: QWidget) -> QWidget:
     return RegistryView(ctx, parent)
 
 
+def _rgpd_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.rgpd import RgpdView
+
+    return RgpdView(ctx, parent)
+
+
 def _file_detail_view(ctx: UiContext, parent: QWidget) -> QWidget:
     from passerelle.ui.views.file_detail import FileDetailView
 
@@ -176,6 +183,9 @@ def _view_specs() -> list[_ViewSpec]:
             _registry_view,
             "registry",
             lambda: QCoreApplication.translate("MainWindow", "Registre"),
+        ),
+        _ViewSpec(
+            "rgpd", _rgpd_view, "rgpd", lambda: QCoreApplication.translate("MainWindow", "RGPD")
         ),
     ]
 
