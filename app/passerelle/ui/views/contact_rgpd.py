@@ -83,7 +83,7 @@ class ContactRgpdPanel(QWidget):
         form.addRow(translate("Dernier contact entrant"), self.last_inbound)
         form.addRow(translate("À revoir le"), self.review)
 
-        self.history_button = QPushButton(translate("Historique…"), self)
+        self.history_button = QPushButton(translate("Journal des modifications…"), self)
         self.export_button = QPushButton(translate("Export droit d'accès…"), self)
         self.anonymise_button = QPushButton(translate("Anonymiser…"), self)
         self.erase_button = QPushButton(translate("Effacer…"), self)

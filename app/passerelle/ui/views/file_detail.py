@@ -662,6 +662,12 @@ class FileDetailView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.reference_label)
         top.addWidget(self.status_badge)
+        self.history_button = QPushButton(QCoreApplication.translate(
+            "FileDetailView", "Journal des modifications…"), page)
+        self.history_button.setFlat(True)
+        self.history_button.setStyleSheet("color: #2f6690; text-decoration: underline;")
+        self.history_button.clicked.connect(self._handle_history_clicked)
+        top.addWidget(self.history_button)
         top.addStretch(1)
         for button in (self.document_button, self.summary_button, self.stage_button,
                        self.pause_button, self.abandon_button, self.resume_button,
@@ -1307,6 +1313,15 @@ class FileDetailView(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.document_dialog = dialog
+
+    def _handle_history_clicked(self) -> None:
+        if self._file_id is None or self._overview is None:
+            return
+        from passerelle.ui.dialogs.history import HistoryDialog
+
+        f = self._overview.file
+        HistoryDialog(self._ctx, "partnership_file", self._file_id,
+                      f"{f.reference} — {f.title}", self).exec()
 
     def _handle_summary_clicked(self) -> None:
         if self._file_id is None or self._overview is None:
