@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     from passerelle.services import sync_cli
 
     sync_cli.add_sync_parser(sub)
+    from passerelle.services import rgpd_cli
+
+    rgpd_cli.add_rgpd_parser(sub)
 
     shot = sub.add_parser("screenshot", help="capturer chaque vue en PNG (hors écran)")
     shot.add_argument("--db", type=Path, required=True)
@@ -98,7 +101,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     bootstrap.configure_logging(paths, verbose=args.verbose)
     handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats, "doc": _cmd_doc,
                "summary": _cmd_summary, "screenshot": _cmd_screenshot,
-               "sync": _cmd_sync}[args.command]
+               "sync": _cmd_sync, "rgpd": _cmd_rgpd}[args.command]
     return handler(args, paths)
 
 
@@ -201,6 +204,12 @@ def _cmd_sync(args: argparse.Namespace, paths: object) -> int:
     from passerelle.services import sync_cli
 
     return sync_cli.cmd_sync(args)
+
+
+def _cmd_rgpd(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import rgpd_cli
+
+    return rgpd_cli.cmd_rgpd(args)
 
 
 def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:

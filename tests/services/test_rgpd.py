@@ -172,3 +172,22 @@ def test_bytes_scan_helper_finds_a_name(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE t (x)")
         conn.execute("INSERT INTO t VALUES ('zygomatik')")
     assert b"zygomatik" in path.read_bytes()
+
+
+def test_cli_review_erase_register(db: Database, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from passerelle.cli import main
+
+    ids = _person(db)
+    db.close()
+    assert main(["rgpd", "review", "--db", str(db.path)]) == 0
+    assert NAME in capsys.readouterr().out
+    assert main(["rgpd", "erase", str(ids["person"]), "--db", str(db.path),
+                 "--mode", "erase"]) == 0
+    out = capsys.readouterr().out
+    assert "1 personne(s) traitée(s)" in out and "Zygomatik" not in out
+    assert main(["rgpd", "register", "--db", str(db.path), "--out",
+                 str(tmp_path / "r.docx")]) == 0
+    assert (tmp_path / "r.docx").exists()
+    assert main(["rgpd", "erase", str(ids["person"]), "--db", str(db.path),
+                 "--mode", "erase"]) == 1  # already erased: a one-line reason, exit 1

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import uuid
 import zipfile
@@ -34,7 +35,7 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from passerelle.domain import validators as v
-from passerelle.domain.errors import PasserelleError, ValidationError
+from passerelle.domain.errors import PasserelleError, StorageUnavailable, ValidationError
 from passerelle.domain.vocabulary import LegalBasis
 from passerelle.services import documents as docs_service
 from passerelle.services.common import as_uuid, clean, get_live, today
@@ -55,9 +56,7 @@ __all__ = [
     "RETENTION_YEARS",
     "AccessExport",
     "ContactRgpd",
-    "ErasureCancelled",
     "ErasureReport",
-    "ExportFailed",
     "RetentionCandidate",
     "access_data",
     "access_export",
@@ -70,6 +69,8 @@ __all__ = [
     "update_rgpd_facts",
 ]
 
+log = logging.getLogger(__name__)
+
 RETENTION_YEARS = 3
 ERASED_NAME = "Personne effacée"
 ANONYMISED_NAME = "Contact anonymisé"
@@ -79,12 +80,6 @@ _AGREEMENT_DONE = ("signee", "expiree", "resiliee")
 _MODES = ("anonymise", "erase")
 
 
-class ExportFailed(PasserelleError):
-    """An export could not be written (disk, permissions)."""
-
-
-class ErasureCancelled(PasserelleError):  # noqa: N818 - a state the user asked for
-    """The user stopped an erasure: nothing was changed."""
 
 
 def _years_later(d: date, years: int) -> date:
@@ -358,8 +353,8 @@ def erase_contacts(db: Database, contact_ids: Iterable[uuid.UUID | str], *, mode
         conn.exec_driver_sql("PRAGMA secure_delete = ON")
         for n, cid in enumerate(ids):
             if cancel is not None and cancel.is_set():
-                raise ErasureCancelled("rgpd_cancelled",
-                                       "Effacement annulé : rien n'a été modifié.")
+                raise PasserelleError("rgpd_cancelled",
+                                      "Effacement annulé : rien n'a été modifié.")
             c = get_live(s, Contact, cid)
             items, docs = _erase_one(s, conn, c, mode)
             scrubbed += len(items) - 1
@@ -371,6 +366,8 @@ def erase_contacts(db: Database, contact_ids: Iterable[uuid.UUID | str], *, mode
             if progress is not None:
                 progress(n + 1, total)
         search.purge_deleted_terms(conn)
+    log.info("rgpd %s: %d people, %d rows redacted, %d texts scrubbed", mode, total,
+             len(redacted), scrubbed)
     if compact_file:
         compact(db)
     return ErasureReport(mode, total, len(redacted), scrubbed, tuple(sorted(set(documents))))
@@ -669,7 +666,7 @@ def access_export(db: Database, contact_id: uuid.UUID | str, out: Path | str) ->
         tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExportFailed("rgpd_export_failed", "Impossible d'écrire {path} : {error}",
+        raise StorageUnavailable("rgpd_export_failed", "Impossible d'écrire {path} : {error}",
                            path=str(target), error=exc.strerror or str(exc)) from exc
     return target
 
@@ -817,6 +814,6 @@ def processing_register(db: Database, out: Path | str) -> Path:
         d.save(str(tmp))
         tmp.replace(target)
     except OSError as exc:
-        raise ExportFailed("rgpd_export_failed", "Impossible d'écrire {path} : {error}",
+        raise StorageUnavailable("rgpd_export_failed", "Impossible d'écrire {path} : {error}",
                            path=str(target), error=exc.strerror or str(exc)) from exc
     return target

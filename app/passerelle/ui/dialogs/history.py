@@ -33,42 +33,74 @@ from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label
 from passerelle.ui.widgets.panels import PageHeader
 
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("HistoryDialog", text)
+translate = QCoreApplication.translate
 
 
 def _field_labels() -> dict[str, str]:
-    t = translate
     return {
-        "name": t("Nom"), "kind": t("Type"), "siren": t("SIREN"), "siret": t("SIRET"),
-        "rna": t("RNA"), "naf": t("Code NAF"), "legal_form": t("Forme juridique"),
-        "size": t("Taille"), "ess": t("ESS"), "themes": t("Thèmes"), "address": t("Adresse"),
-        "postal_code": t("Code postal"), "commune_insee": t("Commune (INSEE)"),
-        "commune_name": t("Commune"), "neighbourhood": t("Quartier"), "qpv": t("QPV"),
-        "website": t("Site web"), "email": t("E-mail"), "phone": t("Téléphone"),
-        "description": t("Description"), "maturity": t("Maturité"),
-        "merged_into": t("Fusionnée dans"), "first_name": t("Prénom"),
-        "last_name": t("Nom de famille"), "title": t("Titre / fonction"),
-        "mobile": t("Mobile"), "legal_basis": t("Base légale"),
-        "consent_on": t("Consentement le"), "collected_from": t("Source de la collecte"),
-        "collected_on": t("Collecte le"), "last_inbound_on": t("Dernier contact entrant"),
-        "objects_to_prospecting": t("Opposition à la prospection"), "notes": t("Notes"),
-        "reference": t("Référence"), "association_id": t("Association"),
-        "company_id": t("Entreprise"), "facilitator": t("Chargé(e) d'accompagnement"),
-        "category": t("Catégorie"), "stage": t("Étape"), "stage_since": t("À l'étape depuis"),
-        "status": t("Statut"), "status_reason": t("Motif"), "objectives": t("Objectifs"),
-        "brakes": t("Freins"), "origin": t("Origine"), "origin_event_id": t("Événement d'origine"),
-        "opened_on": t("Ouvert le"), "closed_on": t("Clos le"),
-        "success_story": t("Partenariat réussi"), "summary": t("Résumé"),
+        "name": translate("HistoryDialog", "Nom"),
+        "kind": translate("HistoryDialog", "Type"),
+        "siren": translate("HistoryDialog", "SIREN"),
+        "siret": translate("HistoryDialog", "SIRET"),
+        "rna": translate("HistoryDialog", "RNA"),
+        "naf": translate("HistoryDialog", "Code NAF"),
+        "legal_form": translate("HistoryDialog", "Forme juridique"),
+        "size": translate("HistoryDialog", "Taille"),
+        "ess": translate("HistoryDialog", "ESS"),
+        "themes": translate("HistoryDialog", "Thèmes"),
+        "address": translate("HistoryDialog", "Adresse"),
+        "postal_code": translate("HistoryDialog", "Code postal"),
+        "commune_insee": translate("HistoryDialog", "Commune (INSEE)"),
+        "commune_name": translate("HistoryDialog", "Commune"),
+        "neighbourhood": translate("HistoryDialog", "Quartier"),
+        "qpv": translate("HistoryDialog", "QPV"),
+        "website": translate("HistoryDialog", "Site web"),
+        "email": translate("HistoryDialog", "E-mail"),
+        "phone": translate("HistoryDialog", "Téléphone"),
+        "description": translate("HistoryDialog", "Description"),
+        "maturity": translate("HistoryDialog", "Maturité"),
+        "merged_into": translate("HistoryDialog", "Fusionnée dans"),
+        "first_name": translate("HistoryDialog", "Prénom"),
+        "last_name": translate("HistoryDialog", "Nom de famille"),
+        "title": translate("HistoryDialog", "Titre / fonction"),
+        "mobile": translate("HistoryDialog", "Mobile"),
+        "legal_basis": translate("HistoryDialog", "Base légale"),
+        "consent_on": translate("HistoryDialog", "Consentement le"),
+        "collected_from": translate("HistoryDialog", "Source de la collecte"),
+        "collected_on": translate("HistoryDialog", "Collecte le"),
+        "last_inbound_on": translate("HistoryDialog", "Dernier contact entrant"),
+        "objects_to_prospecting": translate("HistoryDialog", "Opposition à la prospection"),
+        "notes": translate("HistoryDialog", "Notes"),
+        "reference": translate("HistoryDialog", "Référence"),
+        "association_id": translate("HistoryDialog", "Association"),
+        "company_id": translate("HistoryDialog", "Entreprise"),
+        "facilitator": translate("HistoryDialog", "Chargé(e) d'accompagnement"),
+        "category": translate("HistoryDialog", "Catégorie"),
+        "stage": translate("HistoryDialog", "Étape"),
+        "stage_since": translate("HistoryDialog", "À l'étape depuis"),
+        "status": translate("HistoryDialog", "Statut"),
+        "status_reason": translate("HistoryDialog", "Motif"),
+        "objectives": translate("HistoryDialog", "Objectifs"),
+        "brakes": translate("HistoryDialog", "Freins"),
+        "origin": translate("HistoryDialog", "Origine"),
+        "origin_event_id": translate("HistoryDialog", "Événement d'origine"),
+        "opened_on": translate("HistoryDialog", "Ouvert le"),
+        "closed_on": translate("HistoryDialog", "Clos le"),
+        "success_story": translate("HistoryDialog", "Partenariat réussi"),
+        "summary": translate("HistoryDialog", "Résumé"),
     }
 
 
 _ENUMS: dict[str, type[Any]] = {
-    "kind": voc.OrganisationKind, "size": voc.CompanySize,
-    "maturity": voc.PartnershipMaturity, "legal_basis": voc.LegalBasis,
-    "category": voc.PartnershipCategory, "status": voc.FileStatus, "origin": voc.FileOrigin,
-    "objectives": voc.Objective, "brakes": voc.Brake,
+    "kind": voc.OrganisationKind,
+    "size": voc.CompanySize,
+    "maturity": voc.PartnershipMaturity,
+    "legal_basis": voc.LegalBasis,
+    "category": voc.PartnershipCategory,
+    "status": voc.FileStatus,
+    "origin": voc.FileOrigin,
+    "objectives": voc.Objective,
+    "brakes": voc.Brake,
 }
 
 
@@ -92,7 +124,7 @@ def format_value(field: str, value: Any) -> str:
         except ValueError:
             return str(value)
     if isinstance(value, bool):
-        return translate("Oui") if value else translate("Non")
+        return translate("HistoryDialog", "Oui") if value else translate("HistoryDialog", "Non")
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
@@ -105,34 +137,62 @@ def format_value(field: str, value: Any) -> str:
 def describe(entry: HistoryEntry, labels: dict[str, str]) -> tuple[str, str, str]:
     """(what changed, old, new) in words."""
     if entry.kind == "redact":
-        return (translate("Effacement RGPD"), "—", translate("valeurs effacées"))
+        return (
+            translate("HistoryDialog", "Effacement RGPD"),
+            "—",
+            translate("HistoryDialog", "valeurs effacées"),
+        )
     if entry.kind in ("delete", "restore") or entry.field == "_row":
-        words = {"delete": translate("Suppression"), "restore": translate("Restauration"),
-                 "create": translate("Création")}
+        words = {
+            "delete": translate("HistoryDialog", "Suppression"),
+            "restore": translate("HistoryDialog", "Restauration"),
+            "create": translate("HistoryDialog", "Création"),
+        }
         return (words[entry.kind], "", "")
     name = labels.get(entry.field, entry.field)
-    return (name, format_value(entry.field, entry.old_value),
-            format_value(entry.field, entry.new_value))
+    return (
+        name,
+        format_value(entry.field, entry.old_value),
+        format_value(entry.field, entry.new_value),
+    )
 
 
 class HistoryDialog(QDialog):
     """The change history of one organisation, contact or file."""
 
-    def __init__(self, ctx: UiContext, entity: str, row_id: uuid.UUID | str, title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        entity: str,
+        row_id: uuid.UUID | str,
+        title: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate("Historique des modifications"))
+        self.setWindowTitle(translate("HistoryDialog", "Historique des modifications"))
         self.resize(980, 560)
         self._labels = _field_labels()
         header = PageHeader(
-            translate("Historique : {name}").format(name=title),
-            translate("Chaque modification, la plus récente en premier : qui l'a faite, quand, "
-                      "sur quel poste, et la valeur avant et après. Les modifications des "
-                      "collègues arrivent avec la synchronisation."), self)
+            translate("HistoryDialog", "Historique : {name}").format(name=title),
+            translate(
+                "HistoryDialog",
+                "Chaque modification, la plus récente en premier : qui l'a faite, quand, "
+                "sur quel poste, et la valeur avant et après. Les modifications des "
+                "collègues arrivent avec la synchronisation.",
+            ),
+            self,
+        )
         self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([
-            translate("Quand"), translate("Qui"), translate("Poste"), translate("Donnée"),
-            translate("Avant"), translate("Après")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("HistoryDialog", "Quand"),
+                translate("HistoryDialog", "Qui"),
+                translate("HistoryDialog", "Poste"),
+                translate("HistoryDialog", "Donnée"),
+                translate("HistoryDialog", "Avant"),
+                translate("HistoryDialog", "Après"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -143,7 +203,7 @@ class HistoryDialog(QDialog):
             self.table.setColumnWidth(col, width)
         h.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel(translate("Chargement de l'historique…"), self)
+        self.empty = QLabel(translate("HistoryDialog", "Chargement de l'historique…"), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack = QStackedWidget(self)
@@ -155,23 +215,30 @@ class HistoryDialog(QDialog):
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(buttons)
-        ctx.runner.run(lambda: history.record_history(ctx.db, entity, row_id),
-                       self._show, self._failed)
+        ctx.runner.run(
+            lambda: history.record_history(ctx.db, entity, row_id), self._show, self._failed
+        )
 
     def _show(self, entries: list[HistoryEntry]) -> None:
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
             what, old, new = describe(e, self._labels)
-            cells = (e.at.astimezone().strftime("%d/%m/%Y %H:%M"), e.author or "—", e.device,
-                     what, old, new)
+            cells = (
+                e.at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                e.author or "—",
+                e.device,
+                what,
+                old,
+                new,
+            )
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, col, item)
         self.stack.setCurrentWidget(self.table if entries else self.empty)
         if not entries:
-            self.empty.setText(translate("Aucune modification enregistrée."))
+            self.empty.setText(translate("HistoryDialog", "Aucune modification enregistrée."))
 
     def _failed(self, exc: BaseException) -> None:
-        self.empty.setText(translate("L'historique n'a pas pu être lu."))
+        self.empty.setText(translate("HistoryDialog", "L'historique n'a pas pu être lu."))
         show_error(self, exc)

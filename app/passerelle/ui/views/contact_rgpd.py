@@ -34,12 +34,11 @@ from passerelle.ui.views.rgpd import reference_words
 _NO_DATE = QDate(1900, 1, 1)
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("ContactRgpdPanel", text)
+translate = QCoreApplication.translate
 
 
 def _date(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else translate("inconnu")
+    return d.strftime("%d/%m/%Y") if d else translate("ContactRgpdPanel", "inconnu")
 
 
 class ContactRgpdPanel(QWidget):
@@ -55,20 +54,23 @@ class ContactRgpdPanel(QWidget):
         self.basis = QLabel(self)
         self.source = QLineEdit(self)
         self.source.setPlaceholderText(
-            translate("ex. salon des associations 2025, carte de visite"))
+            translate("ContactRgpdPanel", "ex. salon des associations 2025, carte de visite")
+        )
         self.collected_on = QDateEdit(self)
         self.collected_on.setCalendarPopup(True)
         self.collected_on.setDisplayFormat("dd/MM/yyyy")
         self.collected_on.setMinimumDate(_NO_DATE)
-        self.collected_on.setSpecialValueText(translate("— inconnue —"))
-        self.objects = QCheckBox(translate("S'oppose à la prospection (article 21)"), self)
-        self.save_button = QPushButton(translate("Enregistrer"), self)
+        self.collected_on.setSpecialValueText(translate("ContactRgpdPanel", "— inconnue —"))
+        self.objects = QCheckBox(
+            translate("ContactRgpdPanel", "S'oppose à la prospection (article 21)"), self
+        )
+        self.save_button = QPushButton(translate("ContactRgpdPanel", "Enregistrer"), self)
         self.save_button.setEnabled(False)
-        collect = QGroupBox(translate("Collecte"), self)
+        collect = QGroupBox(translate("ContactRgpdPanel", "Collecte"), self)
         form = QFormLayout(collect)
-        form.addRow(translate("Base légale"), self.basis)
-        form.addRow(translate("Source"), self.source)
-        form.addRow(translate("Collectée le"), self.collected_on)
+        form.addRow(translate("ContactRgpdPanel", "Base légale"), self.basis)
+        form.addRow(translate("ContactRgpdPanel", "Source"), self.source)
+        form.addRow(translate("ContactRgpdPanel", "Collectée le"), self.collected_on)
         form.addRow("", self.objects)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
@@ -78,20 +80,30 @@ class ContactRgpdPanel(QWidget):
         self.last_inbound = QLabel(self)
         self.review = QLabel(self)
         self.review.setWordWrap(True)
-        keep = QGroupBox(translate("Conservation"), self)
+        keep = QGroupBox(translate("ContactRgpdPanel", "Conservation"), self)
         form = QFormLayout(keep)
-        form.addRow(translate("Dernier contact entrant"), self.last_inbound)
-        form.addRow(translate("À revoir le"), self.review)
+        form.addRow(translate("ContactRgpdPanel", "Dernier contact entrant"), self.last_inbound)
+        form.addRow(translate("ContactRgpdPanel", "À revoir le"), self.review)
 
-        self.history_button = QPushButton(translate("Journal des modifications…"), self)
-        self.export_button = QPushButton(translate("Export droit d'accès…"), self)
-        self.anonymise_button = QPushButton(translate("Anonymiser…"), self)
-        self.erase_button = QPushButton(translate("Effacer…"), self)
-        rights = QGroupBox(translate("Droits de la personne"), self)
+        self.history_button = QPushButton(
+            translate("ContactRgpdPanel", "Journal des modifications…"), self
+        )
+        self.export_button = QPushButton(
+            translate("ContactRgpdPanel", "Export droit d'accès…"), self
+        )
+        self.anonymise_button = QPushButton(translate("ContactRgpdPanel", "Anonymiser…"), self)
+        self.erase_button = QPushButton(translate("ContactRgpdPanel", "Effacer…"), self)
+        rights = QGroupBox(translate("ContactRgpdPanel", "Droits de la personne"), self)
         rights_layout = QVBoxLayout(rights)
-        hint = QLabel(translate("Répondez dans le mois à une demande d'accès ou d'effacement. "
-                                "L'effacement est transmis aux collègues par la "
-                                "synchronisation."), self)
+        hint = QLabel(
+            translate(
+                "ContactRgpdPanel",
+                "Répondez dans le mois à une demande d'accès ou d'effacement. "
+                "L'effacement est transmis aux collègues par la "
+                "synchronisation.",
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6368;")
         rights_layout.addWidget(hint)
@@ -129,19 +141,30 @@ class ContactRgpdPanel(QWidget):
         self.setEnabled(contact_id is not None)
         if contact_id is None:
             return
-        self._ctx.runner.run(lambda: rgpd.contact_rgpd(self._ctx.db, contact_id), self._show,
-                             lambda exc: show_error(self, exc))
+        self._ctx.runner.run(
+            lambda: rgpd.contact_rgpd(self._ctx.db, contact_id),
+            self._show,
+            lambda exc: show_error(self, exc),
+        )
 
     def _show(self, facts: ContactRgpd) -> None:
         if facts.id != self._id:
             return
         self._facts = facts
         self._loading = True
-        basis = label(LegalBasis(facts.legal_basis)) \
-            if facts.legal_basis in {b.value for b in LegalBasis} else facts.legal_basis
+        basis = (
+            label(LegalBasis(facts.legal_basis))
+            if facts.legal_basis in {b.value for b in LegalBasis}
+            else facts.legal_basis
+        )
         if facts.legal_basis == LegalBasis.CONSENT.value:
-            basis += " — " + (translate("donné le {date}").format(date=_date(facts.consent_on))
-                              if facts.consent_on else translate("date à renseigner"))
+            basis += " — " + (
+                translate("ContactRgpdPanel", "donné le {date}").format(
+                    date=_date(facts.consent_on)
+                )
+                if facts.consent_on
+                else translate("ContactRgpdPanel", "date à renseigner")
+            )
         self.basis.setText(basis)
         self.source.setText(facts.collected_from or "")
         d = facts.collected_on
@@ -149,17 +172,25 @@ class ContactRgpdPanel(QWidget):
         self.objects.setChecked(facts.objects_to_prospecting)
         self.last_inbound.setText(_date(facts.last_inbound_on))
         if facts.anonymised:
-            self.review.setText(translate("Fiche anonymisée : plus aucune donnée personnelle."))
+            self.review.setText(
+                translate("ContactRgpdPanel", "Fiche anonymisée : plus aucune donnée personnelle.")
+            )
         else:
             late = facts.review_on <= date.today()
-            text = translate("{date} (trois ans après : {what})").format(
-                date=_date(facts.review_on), what=reference_words(facts.reference_kind))
+            text = translate("ContactRgpdPanel", "{date} (trois ans après : {what})").format(
+                date=_date(facts.review_on), what=reference_words(facts.reference_kind)
+            )
             if late:
-                text += " — " + translate("durée dépassée : voir la vue RGPD")
+                text += " — " + translate("ContactRgpdPanel", "durée dépassée : voir la vue RGPD")
             self.review.setText(text)
             self.review.setStyleSheet("color: #b3261e;" if late else "")
-        for w in (self.source, self.collected_on, self.objects, self.anonymise_button,
-                  self.export_button):
+        for w in (
+            self.source,
+            self.collected_on,
+            self.objects,
+            self.anonymise_button,
+            self.export_button,
+        ):
             w.setEnabled(not facts.anonymised)
         self.save_button.setEnabled(False)
         self._loading = False
@@ -178,10 +209,16 @@ class ContactRgpdPanel(QWidget):
         cid, db = self._id, self._ctx.db
         source, objects = self.source.text(), self.objects.isChecked()
         self._ctx.runner.run(
-            lambda: rgpd.update_rgpd_facts(db, cid, collected_from=source,
-                                           collected_on=collected,
-                                           objects_to_prospecting=objects),
-            self._handle_saved, lambda exc: show_error(self, exc))
+            lambda: rgpd.update_rgpd_facts(
+                db,
+                cid,
+                collected_from=source,
+                collected_on=collected,
+                objects_to_prospecting=objects,
+            ),
+            self._handle_saved,
+            lambda exc: show_error(self, exc),
+        )
 
     def _handle_saved(self, facts: ContactRgpd) -> None:
         self._show(facts)
@@ -200,37 +237,64 @@ class ContactRgpdPanel(QWidget):
             return
         suggested = Path.home() / f"acces_{self._facts.full_name.replace(' ', '_')}.zip"
         name, _ = QFileDialog.getSaveFileName(
-            self, translate("Export pour une demande d'accès"), str(suggested),
-            translate("Archive ZIP (*.zip)"))
+            self,
+            translate("ContactRgpdPanel", "Export pour une demande d'accès"),
+            str(suggested),
+            translate("ContactRgpdPanel", "Archive ZIP (*.zip)"),
+        )
         if not name:
             return
         cid, db = self._id, self._ctx.db
-        self._ctx.runner.run(lambda: rgpd.access_export(db, cid, Path(name)),
-                             self._handle_exported, lambda exc: show_error(self, exc))
+        self._ctx.runner.run(
+            lambda: rgpd.access_export(db, cid, Path(name)),
+            self._handle_exported,
+            lambda exc: show_error(self, exc),
+        )
 
     def _handle_exported(self, path: Path) -> None:
-        QMessageBox.information(self, translate("Export droit d'accès"), translate(
-            "Export enregistré : {path}\nIl contient les données en JSON et un document "
-            "lisible à remettre à la personne.").format(path=str(path)))
+        QMessageBox.information(
+            self,
+            translate("ContactRgpdPanel", "Export droit d'accès"),
+            translate(
+                "ContactRgpdPanel",
+                "Export enregistré : {path}\nIl contient les données en JSON et un document "
+                "lisible à remettre à la personne.",
+            ).format(path=str(path)),
+        )
 
     def _erase(self, mode: str) -> None:
         if self._id is None:
             return
-        text = (translate("Effacer définitivement cette personne ? Sa fiche, ses rôles et son "
-                          "nom dans les notes et documents seront effacés, ici puis chez les "
-                          "collègues. C'est irréversible.") if mode == "erase" else
-                translate("Anonymiser cette personne ? La fiche reste pour les statistiques, "
-                          "sans nom ni coordonnées, ici puis chez les collègues. C'est "
-                          "irréversible."))
+        text = (
+            translate(
+                "ContactRgpdPanel",
+                "Effacer définitivement cette personne ? Sa fiche, ses rôles et son "
+                "nom dans les notes et documents seront effacés, ici puis chez les "
+                "collègues. C'est irréversible.",
+            )
+            if mode == "erase"
+            else translate(
+                "ContactRgpdPanel",
+                "Anonymiser cette personne ? La fiche reste pour les statistiques, "
+                "sans nom ni coordonnées, ici puis chez les collègues. C'est "
+                "irréversible.",
+            )
+        )
         answer = QMessageBox.question(
-            self, translate("Confirmer"), text,
+            self,
+            translate("ContactRgpdPanel", "Confirmer"),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         cid, db = self._id, self._ctx.db
-        self._ctx.runner.run(lambda: rgpd.erase_contacts(db, [cid], mode=mode),
-                             self._handle_erased, lambda exc: show_error(self, exc))
+        self._ctx.runner.run(
+            lambda: rgpd.erase_contacts(db, [cid], mode=mode),
+            self._handle_erased,
+            lambda exc: show_error(self, exc),
+        )
 
     def _handle_erased(self, _report: ErasureReport) -> None:
         self._ctx.bus.changed.emit("contact")

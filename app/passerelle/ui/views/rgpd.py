@@ -33,18 +33,16 @@ from passerelle.ui.i18n import label, singular
 from passerelle.ui.tasks import Progress
 from passerelle.ui.widgets.panels import Card, PageHeader
 
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("RgpdView", text)
+translate = QCoreApplication.translate
 
 
 def reference_words(kind: str) -> str:
     """What the retention period runs from, in words."""
     return {
-        "inbound": translate("dernier contact entrant"),
-        "agreement": translate("fin de convention"),
-        "collected": translate("collecte"),
-        "created": translate("création de la fiche"),
+        "inbound": translate("RgpdView", "dernier contact entrant"),
+        "agreement": translate("RgpdView", "fin de convention"),
+        "collected": translate("RgpdView", "collecte"),
+        "created": translate("RgpdView", "création de la fiche"),
     }.get(kind, kind)
 
 
@@ -61,16 +59,27 @@ class RgpdView(QWidget):
         self._rows: list[RetentionCandidate] = []
         self._stale = True
         header = PageHeader(
-            translate("RGPD"),
-            translate("Les personnes sans contact entrant depuis trois ans (recommandation de la "
-                      "CNIL pour les prospects ; pour les partenaires : trois ans après la fin de "
-                      "la convention). Demandez-leur si elles souhaitent rester en contact ; "
-                      "sans réponse positive, anonymisez ou effacez leur fiche."), self)
+            translate("RgpdView", "RGPD"),
+            translate(
+                "RgpdView",
+                "Les personnes sans contact entrant depuis trois ans (recommandation de la "
+                "CNIL pour les prospects ; pour les partenaires : trois ans après la fin de "
+                "la convention). Demandez-leur si elles souhaitent rester en contact ; "
+                "sans réponse positive, anonymisez ou effacez leur fiche.",
+            ),
+            self,
+        )
         self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([
-            translate("Personne"), translate("Organisation"), translate("Base légale"),
-            translate("Date de référence"), translate("Compté à partir de"),
-            translate("Dépassé de")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("RgpdView", "Personne"),
+                translate("RgpdView", "Organisation"),
+                translate("RgpdView", "Base légale"),
+                translate("RgpdView", "Date de référence"),
+                translate("RgpdView", "Compté à partir de"),
+                translate("RgpdView", "Dépassé de"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,13 +91,20 @@ class RgpdView(QWidget):
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col, width in ((2, 150), (3, 130), (4, 170), (5, 95)):
             self.table.setColumnWidth(col, width)
-        self.card = Card(translate("Revue de conservation"), self.table,
-                         translate("Aucune personne n'a dépassé la durée de conservation : "
-                                   "rien à faire aujourd'hui. Revenez ici régulièrement (la "
-                                   "revue se met à jour à chaque ouverture)."), self)
-        self.select_all_button = QPushButton(translate("Tout sélectionner"), self)
-        self.anonymise_button = QPushButton(translate("Anonymiser la sélection…"), self)
-        self.erase_button = QPushButton(translate("Effacer la sélection…"), self)
+        self.card = Card(
+            translate("RgpdView", "Revue de conservation"),
+            self.table,
+            translate(
+                "RgpdView",
+                "Aucune personne n'a dépassé la durée de conservation : "
+                "rien à faire aujourd'hui. Revenez ici régulièrement (la "
+                "revue se met à jour à chaque ouverture).",
+            ),
+            self,
+        )
+        self.select_all_button = QPushButton(translate("RgpdView", "Tout sélectionner"), self)
+        self.anonymise_button = QPushButton(translate("RgpdView", "Anonymiser la sélection…"), self)
+        self.erase_button = QPushButton(translate("RgpdView", "Effacer la sélection…"), self)
         for b in (self.anonymise_button, self.erase_button):
             b.setEnabled(False)
         self.card.add_header_widget(self.select_all_button)
@@ -98,12 +114,21 @@ class RgpdView(QWidget):
         actions.addWidget(self.anonymise_button)
         actions.addWidget(self.erase_button)
 
-        self.register_button = QPushButton(translate("Registre des traitements (.docx)…"), self)
-        self.text_button = QPushButton(translate("Effacer un nom dans les textes…"), self)
-        docs = QLabel(translate(
-            "Le registre (article 30) décrit ce traitement : finalités, personnes, données, "
-            "destinataires, durées, sécurité. L'effaceur de textes retire un nom des notes "
-            "écrites par un collègue pendant qu'une personne était effacée."), self)
+        self.register_button = QPushButton(
+            translate("RgpdView", "Registre des traitements (.docx)…"), self
+        )
+        self.text_button = QPushButton(
+            translate("RgpdView", "Effacer un nom dans les textes…"), self
+        )
+        docs = QLabel(
+            translate(
+                "RgpdView",
+                "Le registre (article 30) décrit ce traitement : finalités, personnes, données, "
+                "destinataires, durées, sécurité. L'effaceur de textes retire un nom des notes "
+                "écrites par un collègue pendant qu'une personne était effacée.",
+            ),
+            self,
+        )
         docs.setWordWrap(True)
         docs_row = QHBoxLayout()
         docs_row.addWidget(docs, 1)
@@ -111,7 +136,7 @@ class RgpdView(QWidget):
         docs_row.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignTop)
         docs_box = QWidget(self)
         docs_box.setLayout(docs_row)
-        docs_card = Card(translate("Documents et outils"), docs_box, "", self)
+        docs_card = Card(translate("RgpdView", "Documents et outils"), docs_box, "", self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -132,33 +157,47 @@ class RgpdView(QWidget):
     # data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._stale = False
-        self._ctx.runner.run(lambda: rgpd.retention_review(self._ctx.db), self._show,
-                             lambda exc: show_error(self, exc))
+        self._ctx.runner.run(
+            lambda: rgpd.retention_review(self._ctx.db),
+            self._show,
+            lambda exc: show_error(self, exc),
+        )
 
     def _show(self, rows: list[RetentionCandidate]) -> None:
         self._rows = rows
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             f = c.facts
-            months = (translate("{n} mois").format(n=c.months_over) if c.months_over
-                      else translate("ce mois-ci"))
+            months = (
+                translate("RgpdView", "{n} mois").format(n=c.months_over)
+                if c.months_over
+                else translate("RgpdView", "ce mois-ci")
+            )
             basis = f.legal_basis
             with contextlib.suppress(ValueError):
                 basis = label(LegalBasis(f.legal_basis))
-            cells = (f.full_name, c.organisation or "—", basis, _date(f.reference_on),
-                     reference_words(f.reference_kind), months)
+            cells = (
+                f.full_name,
+                c.organisation or "—",
+                basis,
+                _date(f.reference_on),
+                reference_words(f.reference_kind),
+                months,
+            )
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if col == 0:
                     item.setData(Qt.ItemDataRole.UserRole, str(f.id))
                     if f.objects_to_prospecting:
-                        item.setToolTip(translate("S'oppose à la prospection"))
+                        item.setToolTip(translate("RgpdView", "S'oppose à la prospection"))
                 self.table.setItem(r, col, item)
         self.card.set_empty(not rows)
         n = len(rows)
-        self.card.set_title(translate("Revue de conservation ({n} personne)").format(n=n)
-                            if singular(n) else
-                            translate("Revue de conservation ({n} personnes)").format(n=n))
+        self.card.set_title(
+            translate("RgpdView", "Revue de conservation ({n} personne)").format(n=n)
+            if singular(n)
+            else translate("RgpdView", "Revue de conservation ({n} personnes)").format(n=n)
+        )
         self._update_buttons()
 
     def selected_ids(self) -> list[uuid.UUID]:
@@ -171,33 +210,59 @@ class RgpdView(QWidget):
             b.setEnabled(n > 0)
         self.select_all_button.setEnabled(bool(self._rows))
         self.selection_label.setText(
-            "" if not n else (translate("{n} personne sélectionnée").format(n=n) if singular(n)
-                              else translate("{n} personnes sélectionnées").format(n=n)))
+            ""
+            if not n
+            else (
+                translate("RgpdView", "{n} personne sélectionnée").format(n=n)
+                if singular(n)
+                else translate("RgpdView", "{n} personnes sélectionnées").format(n=n)
+            )
+        )
 
     # actions ----------------------------------------------------------------------------------
     def _confirm(self, mode: str, n: int) -> bool:
         if mode == "erase":
-            text = (translate("Effacer définitivement {n} personne ? Sa fiche, ses rôles et son "
-                              "nom dans toutes les notes et documents seront effacés, ici puis "
-                              "chez les collègues à la prochaine synchronisation. C'est "
-                              "irréversible.") if singular(n) else
-                    translate("Effacer définitivement {n} personnes ? Leurs fiches, leurs rôles "
-                              "et leurs noms dans toutes les notes et documents seront effacés, "
-                              "ici puis chez les collègues à la prochaine synchronisation. C'est "
-                              "irréversible."))
+            text = (
+                translate(
+                    "RgpdView",
+                    "Effacer définitivement {n} personne ? Sa fiche, ses rôles et son "
+                    "nom dans toutes les notes et documents seront effacés, ici puis "
+                    "chez les collègues à la prochaine synchronisation. C'est "
+                    "irréversible.",
+                )
+                if singular(n)
+                else translate(
+                    "RgpdView",
+                    "Effacer définitivement {n} personnes ? Leurs fiches, leurs rôles "
+                    "et leurs noms dans toutes les notes et documents seront effacés, "
+                    "ici puis chez les collègues à la prochaine synchronisation. C'est "
+                    "irréversible.",
+                )
+            )
         else:
-            text = (translate("Anonymiser {n} personne ? La fiche reste (pour les statistiques) "
-                              "mais son nom, ses coordonnées et son nom dans les notes seront "
-                              "effacés, ici puis chez les collègues. C'est irréversible.")
-                    if singular(n) else
-                    translate("Anonymiser {n} personnes ? Les fiches restent (pour les "
-                              "statistiques) mais leurs noms, coordonnées et leurs noms dans les "
-                              "notes seront effacés, ici puis chez les collègues. C'est "
-                              "irréversible."))
+            text = (
+                translate(
+                    "RgpdView",
+                    "Anonymiser {n} personne ? La fiche reste (pour les statistiques) "
+                    "mais son nom, ses coordonnées et son nom dans les notes seront "
+                    "effacés, ici puis chez les collègues. C'est irréversible.",
+                )
+                if singular(n)
+                else translate(
+                    "RgpdView",
+                    "Anonymiser {n} personnes ? Les fiches restent (pour les "
+                    "statistiques) mais leurs noms, coordonnées et leurs noms dans les "
+                    "notes seront effacés, ici puis chez les collègues. C'est "
+                    "irréversible.",
+                )
+            )
         answer = QMessageBox.question(
-            self, translate("Confirmer"), text.format(n=n),
+            self,
+            translate("RgpdView", "Confirmer"),
+            text.format(n=n),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _run_erasure(self, mode: str) -> None:
@@ -207,24 +272,34 @@ class RgpdView(QWidget):
         db = self._ctx.db
 
         def op(progress: Progress) -> ErasureReport:
-            return rgpd.erase_contacts(db, ids, mode=mode, progress=progress,
-                                       cancel=progress.cancel)
+            return rgpd.erase_contacts(
+                db, ids, mode=mode, progress=progress, cancel=progress.cancel
+            )
 
-        self._ctx.runner.run_with_progress(self, translate("Effacement en cours…"), op,
-                                           self._handle_erased,
-                                           lambda exc: show_error(self, exc))
+        self._ctx.runner.run_with_progress(
+            self,
+            translate("RgpdView", "Effacement en cours…"),
+            op,
+            self._handle_erased,
+            lambda exc: show_error(self, exc),
+        )
 
     def _handle_erased(self, report: ErasureReport) -> None:
         self._ctx.bus.changed.emit("contact")
         n = report.people
-        text = (translate("{n} personne traitée.") if singular(n)
-                else translate("{n} personnes traitées.")).format(n=n)
+        text = (
+            translate("RgpdView", "{n} personne traitée.")
+            if singular(n)
+            else translate("RgpdView", "{n} personnes traitées.")
+        ).format(n=n)
         if report.documents:
             text += " " + translate(
+                "RgpdView",
                 "Des documents générés la nommaient (leurs métadonnées sont effacées) : "
                 "supprimez les fichiers qui ne sont pas des pièces à conserver (conventions, "
-                "reçus) :\n{files}").format(files="\n".join(report.documents[:20]))
-        QMessageBox.information(self, translate("RGPD"), text)
+                "reçus) :\n{files}",
+            ).format(files="\n".join(report.documents[:20]))
+        QMessageBox.information(self, translate("RgpdView", "RGPD"), text)
         self.refresh()
 
     def _handle_anonymise_clicked(self) -> None:
@@ -235,37 +310,59 @@ class RgpdView(QWidget):
 
     def _handle_register_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, translate("Enregistrer le registre des traitements"),
+            self,
+            translate("RgpdView", "Enregistrer le registre des traitements"),
             str(Path.home() / "registre_des_traitements.docx"),
-            translate("Document Word (*.docx)"))
+            translate("RgpdView", "Document Word (*.docx)"),
+        )
         if not name:
             return
         db = self._ctx.db
-        self._ctx.runner.run(lambda: rgpd.processing_register(db, Path(name)),
-                             self._handle_register_written, lambda exc: show_error(self, exc),
-                             db=False)
+        self._ctx.runner.run(
+            lambda: rgpd.processing_register(db, Path(name)),
+            self._handle_register_written,
+            lambda exc: show_error(self, exc),
+            db=False,
+        )
 
     def _handle_register_written(self, path: Path) -> None:
-        QMessageBox.information(self, translate("RGPD"),
-                                translate("Registre enregistré : {path}").format(path=str(path)))
+        QMessageBox.information(
+            self,
+            translate("RgpdView", "RGPD"),
+            translate("RgpdView", "Registre enregistré : {path}").format(path=str(path)),
+        )
 
     def _handle_text_clicked(self) -> None:
         words, ok = QInputDialog.getText(
-            self, translate("Effacer un nom dans les textes"),
-            translate("Nom, e-mail ou téléphone à retirer de toutes les notes et de tous les "
-                      "textes (au moins trois caractères) :"))
+            self,
+            translate("RgpdView", "Effacer un nom dans les textes"),
+            translate(
+                "RgpdView",
+                "Nom, e-mail ou téléphone à retirer de toutes les notes et de tous les "
+                "textes (au moins trois caractères) :",
+            ),
+        )
         if not ok or not words.strip():
             return
         db = self._ctx.db
-        self._ctx.runner.run(lambda: rgpd.erase_text(db, [words]), self._handle_text_erased,
-                             lambda exc: show_error(self, exc))
+        self._ctx.runner.run(
+            lambda: rgpd.erase_text(db, [words]),
+            self._handle_text_erased,
+            lambda exc: show_error(self, exc),
+        )
 
     def _handle_text_erased(self, report: ErasureReport) -> None:
         self._ctx.bus.changed.emit("*")
         n = report.texts_scrubbed
-        QMessageBox.information(self, translate("RGPD"), (
-            translate("{n} texte corrigé.") if singular(n)
-            else translate("{n} textes corrigés.")).format(n=n))
+        QMessageBox.information(
+            self,
+            translate("RgpdView", "RGPD"),
+            (
+                translate("RgpdView", "{n} texte corrigé.")
+                if singular(n)
+                else translate("RgpdView", "{n} textes corrigés.")
+            ).format(n=n),
+        )
 
     def _handle_data_changed(self, entity: str) -> None:
         if entity not in ("contact", "interaction", "agreement", "*"):
