@@ -52,7 +52,7 @@ def _file_bytes(db: Database) -> bytes:
 
 def _assert_forgotten(db: Database) -> None:
     blob = _file_bytes(db).lower()
-    for needle in (NAME, "Zygomatik", EMAIL, "zygomatik"):
+    for needle in (NAME, "Zygomatik", EMAIL, "zygomatik", "03 53 01 12 34"):
         assert needle.lower().encode() not in blob, needle
         # the FTS index stores folded terms
     with db.read() as s:
@@ -80,12 +80,18 @@ def test_retention_review_lists_people_silent_for_three_years(db: Database) -> N
         c for c in rgpd.retention_review(db, on=date(2024, 3, 1)) if c.facts.id != ids["person"]]
 
 
-def test_erasure_leaves_the_name_nowhere(db: Database) -> None:
+@pytest.mark.parametrize("crowd", [0, 9], ids=["alone", "in-a-batch"])
+def test_erasure_leaves_the_name_nowhere(db: Database, crowd: int) -> None:
     ids = _person(db)
+    others = [organisations.create_contact(db, first_name="Autre", last_name=f"Personne{i}").id
+              for i in range(crowd)]
+    organisations.update_organisation(
+        db, organisations.create_organisation(db, kind="association", name="Tiers").id,
+        description="Joindre Mme Zygomatik au 03 53 01 12 34 ou berenice.zygomatik@example.org")
     before = _file_bytes(db).lower()
     assert b"zygomatik" in before  # the test can fail
-    report = rgpd.erase_contacts(db, [ids["person"]], mode="erase")
-    assert report.people == 1 and report.texts_scrubbed >= 4
+    report = rgpd.erase_contacts(db, [*others, ids["person"]], mode="erase")
+    assert report.people == 1 + crowd and report.texts_scrubbed >= 5
     assert report.documents  # the generated letter's metadata named her
     _assert_forgotten(db)
     with db.read() as s:

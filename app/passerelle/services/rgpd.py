@@ -282,17 +282,77 @@ def _scrub(value: Any, pattern: re.Pattern[str], *, nullable: bool) -> tuple[Any
     return value, False
 
 
-def _text_redactions(conn: Connection, needles: Sequence[str], skip: set[tuple[str, str]]
+def _prefilters(needles: Sequence[str]) -> list[str]:
+    """The fewest LIKE patterns that every needle contains (a scan of the log per pattern)."""
+    out: list[str] = []
+    for n in sorted(needles, key=len):
+        if not any(p.lower() in n.lower() for p in out):
+            out.append(n)
+    return out
+
+
+_TOKEN = re.compile(r"[\w.+-]+@[\w.-]+|\w+")
+_DIGIT_GAP = re.compile(r"(?<=\d)[ .](?=\d)")  # « 03 20 12 34 56 » is one word: 0320123456
+
+
+def _words(text_: str) -> set[str]:
+    return set(_TOKEN.findall(_DIGIT_GAP.sub("", text_.lower())))
+
+
+def _keys(needles: Sequence[str]) -> set[str]:
+    """Lower-case words of which at least one appears in any text holding a needle."""
+    keys = set()
+    for n in needles:
+        tokens = [t for t in _words(n) if len(t) >= 3]
+        if tokens:
+            keys.add(max(tokens, key=len))
+    return keys
+
+
+Hit = tuple[str, str, str, str]
+#: above this many people, one tokenising pass over the log beats a LIKE scan per person
+_LIKE_MAX_PEOPLE = 8
+
+
+def _log_hits(conn: Connection, needles: Sequence[str]) -> list[Hit]:
+    patterns = _prefilters(needles)
+    where = " OR ".join("value LIKE ? ESCAPE '\\'" for _ in patterns)
+    return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
+        f"SELECT entity, row_id, field, value FROM sync_change "
+        f"WHERE field NOT IN ('{changelog.ROW_FIELD}', '{changelog.REDACT_FIELD}') "
+        f"AND ({where})", tuple(_like(n) for n in patterns))]
+
+
+def _log_hits_many(conn: Connection, people: dict[str, Sequence[str]]) -> dict[str, list[Hit]]:
+    """Candidate changes of many people in one pass: a change is a candidate for a person
+    when one of its words is a key word of one of the person's needles."""
+    by_key: dict[str, set[str]] = {}
+    for person, needles in people.items():
+        for key in _keys(needles):
+            by_key.setdefault(key, set()).add(person)
+    out: dict[str, list[Hit]] = {p: [] for p in people}
+    for row in conn.exec_driver_sql(
+            f"SELECT entity, row_id, field, value FROM sync_change "
+            f"WHERE field NOT IN ('{changelog.ROW_FIELD}', '{changelog.REDACT_FIELD}') "
+            f"AND length(value) > 4"):
+        found: set[str] = set()
+        for token in _words(row[3]):
+            found |= by_key.get(token, set())
+        for person in found:
+            out[person].append(tuple(row))  # type: ignore[arg-type]
+    return out
+
+
+def _text_redactions(conn: Connection, needles: Sequence[str], skip: set[tuple[str, str]],
+                     hits: Sequence[Hit] | None = None
                      ) -> tuple[list[redaction.Redaction], list[str]]:
-    """Redactions of every field, anywhere in the log, whose value holds one of ``needles``."""
+    """Redactions of every field, anywhere in the log, whose value holds one of ``needles``
+    (``hits``: candidate changes already found, else a scan of the log)."""
     if not needles:
         return [], []
     pattern = _pattern(needles)
-    where = " OR ".join("value LIKE ? ESCAPE '\\'" for _ in needles)
-    hits = conn.exec_driver_sql(
-        f"SELECT DISTINCT entity, row_id, field, value FROM sync_change "
-        f"WHERE field NOT IN ('{changelog.ROW_FIELD}', '{changelog.REDACT_FIELD}') "
-        f"AND ({where})", tuple(_like(n) for n in needles)).all()
+    if hits is None:
+        hits = _log_hits(conn, needles)
     by_row: dict[tuple[str, str], set[str]] = {}
     for entity, row_id, fld, raw in hits:
         if (entity, row_id) in skip or entity not in MODEL_BY_ENTITY:
@@ -351,12 +411,18 @@ def erase_contacts(db: Database, contact_ids: Iterable[uuid.UUID | str], *, mode
     with db.write() as s:
         conn = s.connection()
         conn.exec_driver_sql("PRAGMA secure_delete = ON")
+        batch_hits: dict[str, list[Hit]] | None = None
+        if total > _LIKE_MAX_PEOPLE:
+            people = {str(c.id): _needles(conn, c) for c in s.scalars(
+                select(Contact).where(Contact.id.in_(ids)))}
+            batch_hits = _log_hits_many(conn, people)
         for n, cid in enumerate(ids):
             if cancel is not None and cancel.is_set():
                 raise PasserelleError("rgpd_cancelled",
                                       "Effacement annulé : rien n'a été modifié.")
             c = get_live(s, Contact, cid)
-            items, docs = _erase_one(s, conn, c, mode)
+            items, docs = _erase_one(s, conn, c, mode,
+                                     None if batch_hits is None else batch_hits.get(str(cid), []))
             scrubbed += len(items) - 1
             documents.extend(docs)
             rows = redaction.write_redactions(conn, s.info["change_context"], items)
@@ -373,13 +439,13 @@ def erase_contacts(db: Database, contact_ids: Iterable[uuid.UUID | str], *, mode
     return ErasureReport(mode, total, len(redacted), scrubbed, tuple(sorted(set(documents))))
 
 
-def _erase_one(s: Session, conn: Connection, c: Contact, mode: str
-               ) -> tuple[list[redaction.Redaction], list[str]]:
+def _erase_one(s: Session, conn: Connection, c: Contact, mode: str,
+               hits: Sequence[Hit] | None) -> tuple[list[redaction.Redaction], list[str]]:
     cid = str(c.id)
     links = s.scalars(select(ContactOrganisation).where(
         ContactOrganisation.contact_id == c.id)).all()
     skip = {("contact", cid)} | {("contact_organisation", str(link.id)) for link in links}
-    items, documents = _text_redactions(conn, _needles(conn, c), skip)
+    items, documents = _text_redactions(conn, _needles(conn, c), skip, hits)
     items.insert(0, redaction.Redaction("contact", cid, _person_fields(mode)))
     items.extend(redaction.Redaction("contact_organisation", str(link.id), {"role": None})
                  for link in links)

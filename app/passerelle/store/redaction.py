@@ -41,6 +41,10 @@ from passerelle.store import changelog
 from passerelle.store.models import MODEL_BY_ENTITY
 
 REDACT_FIELD = changelog.REDACT_FIELD
+#: ``app_setting`` flag: this log holds redactions (spares imports a scan of the whole log)
+PRESENT_SETTING = "rgpd.redactions_present"
+#: up to this many rows, read their redactions by index; beyond, one scan of the log
+_PER_ROW_MAX = 5_000
 _FORBIDDEN = frozenset({changelog.ROW_FIELD, REDACT_FIELD})
 
 
@@ -85,7 +89,21 @@ def write_redactions(conn: Connection, context: changelog.ChangeContext,
         pending.add(r.entity, r.row_id, REDACT_FIELD, encode_redaction(r.entity, r.replacements),
                     sorted((str(d), int(h)) for d, h in heads))
     pending.write(conn)
+    mark_present(conn)
     return {(r.entity, r.row_id) for r in items}
+
+
+def mark_present(conn: Connection) -> None:
+    """Remember that the log holds redactions (set in the same transaction as they land)."""
+    conn.exec_driver_sql(
+        "INSERT INTO main.app_setting (key, value) VALUES (?, '1') "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (PRESENT_SETTING,))
+
+
+def present(conn: Connection) -> bool:
+    """Whether the local log holds any redaction."""
+    return conn.exec_driver_sql("SELECT value FROM main.app_setting WHERE key = ?",
+                                (PRESENT_SETTING,)).scalar() == "1"
 
 
 def redacted_keys(conn: Connection, schemas: Iterable[str] = ("main",),
@@ -94,6 +112,8 @@ def redacted_keys(conn: Connection, schemas: Iterable[str] = ("main",),
     tables = table or {}
     out: set[tuple[str, str, str]] = set()
     for schema in schemas:
+        if schema == "main" and not present(conn):
+            continue
         name = tables.get(schema, "sync_change")
         for entity, row_id, raw in conn.exec_driver_sql(
                 f"SELECT entity, row_id, value FROM {schema}.{name} WHERE field = ?",
@@ -112,9 +132,17 @@ def apply_redactions(conn: Connection, rows: Iterable[tuple[str, str]] | None = 
     if wanted is not None and not wanted:
         return set()
     final: dict[tuple[str, str, str], str] = {}
-    for entity, row_id, raw in conn.exec_driver_sql(
+    if wanted is not None and len(wanted) <= _PER_ROW_MAX:
+        source: Iterable[Any] = (
+            (entity, row_id, raw) for entity, row_id in sorted(wanted)
+            for (raw,) in conn.exec_driver_sql(
+                "SELECT value FROM main.sync_change WHERE entity = ? AND row_id = ? "
+                "AND field = ? ORDER BY hlc, device_id", (entity, row_id, REDACT_FIELD)))
+    else:
+        source = conn.exec_driver_sql(
             "SELECT entity, row_id, value FROM main.sync_change WHERE field = ? "
-            "ORDER BY hlc, device_id", (REDACT_FIELD,)):
+            "ORDER BY hlc, device_id", (REDACT_FIELD,))
+    for entity, row_id, raw in source:
         if wanted is not None and (entity, row_id) not in wanted:
             continue
         for name, text in decode_redaction(raw).items():

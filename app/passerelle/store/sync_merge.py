@@ -233,9 +233,11 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
         raise sync_file.invalid_new_changes(bad_rows, 0)
     redacted_rows: set[tuple[str, str]] = set()
     if redacting:  # rewrite what the redactions cover, new changes included (redaction.py)
+        redaction.mark_present(conn)
         redacted_rows = redaction.apply_redactions(conn, {
             (str(e), str(r)) for e, r in conn.exec_driver_sql(
-                "SELECT entity, row_id FROM temp.sync_rows")})
+                "SELECT DISTINCT r.entity, r.row_id FROM temp.sync_rows r "
+                "JOIN temp.sync_redacted x ON x.entity = r.entity AND x.row_id = r.row_id")})
     rows = _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_rows")
     # Conflicts live in rows: counting them on the touched rows before and after updates a
     # cached total without a full scan (the "before" is skipped when most of a non-empty base
