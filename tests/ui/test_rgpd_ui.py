@@ -80,3 +80,18 @@ def test_history_dialog_shows_who_when_and_old_new(qtbot, ui_ctx, old_contact) -
     assert rows[0][3:] == ["E-mail", "odile@example.org", "odile.a@example.org"]
     assert any(r[3] == "Création" for r in rows)
     assert all(r[3] != "Restauration" for r in rows)
+
+
+def test_file_history_uses_the_forms_words(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    from passerelle.services import files
+
+    db = ui_ctx.db
+    a = organisations.create_organisation(db, kind="association", name="Asso")
+    c = organisations.create_organisation(db, kind="entreprise", name="Boîte")
+    f = files.open_file(db, title="Projet", association_id=a.id, company_id=c.id)
+    files.move_stage(db, f.id, 2)
+    dialog = HistoryDialog(ui_ctx, "partnership_file", f.id, "D-1")
+    qtbot.addWidget(dialog)
+    rows = [[dialog.table.item(r, col).text() for col in range(3, 6)]
+            for r in range(dialog.table.rowCount())]
+    assert ["Étape", "Premier contact", "Diagnostic"] in rows

@@ -662,12 +662,6 @@ class FileDetailView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.reference_label)
         top.addWidget(self.status_badge)
-        self.history_button = QPushButton(QCoreApplication.translate(
-            "FileDetailView", "Journal des modifications…"), page)
-        self.history_button.setFlat(True)
-        self.history_button.setStyleSheet("color: #2f6690; text-decoration: underline;")
-        self.history_button.clicked.connect(self._handle_history_clicked)
-        top.addWidget(self.history_button)
         top.addStretch(1)
         for button in (self.document_button, self.summary_button, self.stage_button,
                        self.pause_button, self.abandon_button, self.resume_button,
@@ -728,9 +722,16 @@ class FileDetailView(QWidget):
         hint = QLabel(QCoreApplication.translate(
             "FileDetailView", "Double-cliquez sur un échange pour lire ses notes complètes."), tab)
         hint.setStyleSheet("color: #667085;")
+        # who changed the file's own fields (stage, category, summary…): the change log
+        self.history_button = QPushButton(QCoreApplication.translate(
+            "FileDetailView", "Journal des modifications…"), tab)
+        self.history_button.clicked.connect(self._handle_history_clicked)
+        footer = QHBoxLayout()
+        footer.addWidget(hint, 1)
+        footer.addWidget(self.history_button)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.timeline_view, 1)
-        layout.addWidget(hint)
+        layout.addLayout(footer)
         return tab
 
     def _build_tasks_tab(self, parent: QWidget) -> QWidget:
