@@ -23,6 +23,8 @@ def test_logs_name_nobody(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(sync_file, "DEFAULT_SCRYPT", sync_file.ScryptParams(n=1 << 10, r=8, p=1))
     root = logging.getLogger()
     saved = (root.handlers[:], root.level)
+    for handler in saved[0]:  # a file handler left by another test would take our lines
+        root.removeHandler(handler)
     paths = AppPaths(tmp_path / "data")
     log_file = bootstrap.configure_logging(paths, verbose=True)
     try:
@@ -54,9 +56,10 @@ def test_logs_name_nobody(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         other.close()
     finally:
         for handler in root.handlers[:]:
-            if handler not in saved[0]:
-                handler.close()
-                root.removeHandler(handler)
+            handler.close()
+            root.removeHandler(handler)
+        for handler in saved[0]:
+            root.addHandler(handler)
         root.setLevel(saved[1])
     text = "\n".join(p.read_text(encoding="utf-8") for p in log_file.parent.glob("*.log*"))
     assert text.count("\n") >= 3, "the operations wrote no log line: the test proves nothing"

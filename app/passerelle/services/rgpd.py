@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sqlite3
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -226,6 +227,8 @@ class ErasureReport:
     redacted_rows: int
     texts_scrubbed: int
     documents: tuple[str, ...]
+    #: False when the file could not be rewritten yet (see :func:`compact`)
+    compacted: bool = True
 
 
 def _person_fields(mode: str) -> dict[str, Any]:
@@ -434,9 +437,9 @@ def erase_contacts(db: Database, contact_ids: Iterable[uuid.UUID | str], *, mode
         search.purge_deleted_terms(conn)
     log.info("rgpd %s: %d people, %d rows redacted, %d texts scrubbed", mode, total,
              len(redacted), scrubbed)
-    if compact_file:
-        compact(db)
-    return ErasureReport(mode, total, len(redacted), scrubbed, tuple(sorted(set(documents))))
+    compacted = compact(db) if compact_file else False
+    return ErasureReport(mode, total, len(redacted), scrubbed, tuple(sorted(set(documents))),
+                         compacted)
 
 
 def _erase_one(s: Session, conn: Connection, c: Contact, mode: str,
@@ -483,15 +486,16 @@ def erase_text(db: Database, words: Iterable[str], *, compact_file: bool = True
         rows = redaction.write_redactions(conn, s.info["change_context"], items)
         sync_merge.reproject_rows(conn, rows | redaction.apply_redactions(conn, rows))
         search.purge_deleted_terms(conn)
-    if compact_file:
-        compact(db)
-    return ErasureReport("text", 0, len(rows), len(items), tuple(sorted(set(documents))))
+    compacted = compact(db) if compact_file else False
+    return ErasureReport("text", 0, len(rows), len(items), tuple(sorted(set(documents))),
+                         compacted)
 
 
-def compact(db: Database) -> None:
+def compact(db: Database) -> bool:
     """Rewrite the file so that erased bytes leave the disk (WAL emptied, then VACUUM).
 
-    Best effort while other connections read: SQLite then keeps what it must.
+    The erasure itself is already committed; if another program holds the file (or the disk
+    has no room for the rewrite), the compaction waits for a later call: False, and a log line.
     """
     raw = db.engine.raw_connection()  # outside SQLAlchemy's BEGIN: VACUUM refuses a transaction
     try:
@@ -500,8 +504,12 @@ def compact(db: Database) -> None:
         driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         driver.execute("VACUUM")
         driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError as exc:
+        log.warning("compaction after erasure postponed: %s", exc)
+        return False
     finally:
         raw.close()
+    return True
 
 
 # --- Register content (DOMAIN-FR §4.1–§4.5) -----------------------------------------------------
