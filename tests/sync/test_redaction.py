@@ -75,3 +75,58 @@ def test_reimport_of_a_pre_erasure_file_does_not_resurrect(net: Network) -> None
     for p in (a, b, c):
         assert organisations.get_contact(p.db, person).full_name == rgpd.ANONYMISED_NAME
         _forgotten(p)
+
+
+# --- Property: random edits, deletes, conflicts and redactions still converge -----------------
+
+from typing import Any  # noqa: E402
+
+from hypothesis import HealthCheck, event, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.stateful import rule, run_state_machine_as_test  # noqa: E402
+
+from tests.sync.test_stateful import SyncMachine  # noqa: E402
+
+REPLACEMENTS = [{"description": "[expurgé]", "website": None},
+                {"description": "[effacé]", "neighbourhood": None}]
+
+
+class RedactingMachine(SyncMachine):
+    """The sync state machine, plus erasures of organisation fields on any laptop."""
+
+    redacted: set[tuple[str, str]]
+
+    @rule(p=st.integers(0, 3), o=st.integers(0, 50), variant=st.integers(0, 1))
+    def redact(self, p: int, o: int, variant: int) -> None:
+        if not hasattr(self, "redacted"):
+            self.redacted = set()
+        peer, org_id = self._peer(p), self._org(o)
+        if self._live(peer, org_id):
+            fields = REPLACEMENTS[variant]
+            rgpd.redact_fields(peer.db, "organisation", org_id, fields)
+            self.redacted |= {(org_id, f) for f in fields}
+            event("redacted")
+
+    def teardown(self) -> None:
+        try:
+            exchange(*self.peers)
+            assert_converged(*self.peers)
+            allowed = {"null", '"[expurgé]"', '"[effacé]"'}
+            for org_id, fld in getattr(self, "redacted", set()):
+                for peer in self.peers:
+                    with peer.db.engine.connect() as conn:
+                        values: set[Any] = set(conn.exec_driver_sql(
+                            "SELECT value FROM sync_change WHERE entity = 'organisation' "
+                            "AND row_id = ? AND field = ?", (org_id, fld)).scalars())
+                    assert values <= allowed, (peer.name, fld, values)
+        finally:
+            self.net.close()
+            import shutil
+
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def test_redactions_in_random_histories_converge() -> None:
+    run_state_machine_as_test(RedactingMachine, settings=settings(
+        max_examples=15, stateful_step_count=20, deadline=None, derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow], database=None))

@@ -66,6 +66,7 @@ __all__ = [
     "erase_contacts",
     "erase_text",
     "processing_register",
+    "redact_fields",
     "retention_review",
     "update_rgpd_facts",
 ]
@@ -489,6 +490,30 @@ def erase_text(db: Database, words: Iterable[str], *, compact_file: bool = True
     compacted = compact(db) if compact_file else False
     return ErasureReport("text", 0, len(rows), len(items), tuple(sorted(set(documents))),
                          compacted)
+
+
+def redact_fields(db: Database, entity: str, row_id: uuid.UUID | str,
+                  replacements: dict[str, Any]) -> None:
+    """Rewrite every past and future value of some fields of one record (any entity): e.g. a
+    sole trader's personal phone on an organisation. Propagated like an erasure."""
+    model = MODEL_BY_ENTITY.get(entity)
+    if model is None:
+        raise ValidationError("rgpd_unknown_entity", "Type d'enregistrement inconnu : {entity}",
+                              field="entity", entity=entity)
+    specs = changelog.FIELD_BY_WIRE[model]
+    bad = sorted(f for f in replacements
+                 if f not in specs or f in (changelog.ROW_FIELD, changelog.REDACT_FIELD))
+    if bad or not replacements:
+        raise ValidationError("rgpd_bad_fields", "Champs impossibles à effacer : {fields}",
+                              field="fields", fields=", ".join(bad) or "—")
+    with db.write() as s:
+        get_live(s, model, row_id)
+        conn = s.connection()
+        conn.exec_driver_sql("PRAGMA secure_delete = ON")
+        item = redaction.Redaction(entity, str(as_uuid(row_id)), replacements)
+        rows = redaction.write_redactions(conn, s.info["change_context"], [item])
+        sync_merge.reproject_rows(conn, rows | redaction.apply_redactions(conn, rows))
+        search.purge_deleted_terms(conn)
 
 
 def compact(db: Database) -> bool:
