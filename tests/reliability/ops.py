@@ -61,15 +61,15 @@ def letters(args: dict[str, Any]) -> None:
 
 
 def registry(args: dict[str, Any]) -> None:
-    """Hook for the registry import (issue #3): runs once ``services.registry`` has landed."""
+    """The registry import (issue #3's ``services.registry_import``), once it has landed."""
     import importlib
 
     from passerelle.store.database import Database
 
-    module = importlib.import_module("passerelle.services.registry")
+    module = importlib.import_module("passerelle.services.registry_import")
     db = Database(Path(args["db"]))
     _start()
-    module.import_files(db, args["kind"], [Path(p) for p in args["files"]])
+    module.import_registry(db, args["source"], [Path(p) for p in args["files"]])
 
 
 OPS: dict[str, Callable[[dict[str, Any]], None]] = {

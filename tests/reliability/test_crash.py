@@ -86,10 +86,18 @@ def test_document_batch_killed(empty_db: Path, tmp_path: Path) -> None:
                  trials=trials_wanted(), deterministic=False)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("passerelle.services.registry") is None,
+REGISTRY_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "registry"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("passerelle.services.registry_import") is None
+                    or not REGISTRY_FIXTURES.exists(),
                     reason="registry import not merged yet (issue #3): hook in ops.registry")
-def test_registry_import_killed(empty_db: Path, tmp_path: Path) -> None:  # pragma: no cover
-    pytest.skip("wire the SIRENE sample file here once services.registry has landed")
+def test_registry_import_killed(empty_db: Path, tmp_path: Path) -> None:
+    files = [REGISTRY_FIXTURES / "StockUniteLegale_2019-06.csv",
+             REGISTRY_FIXTURES / "StockEtablissement_2019-06.csv"]
+    crash_trials("import du registre", "registry", empty_db, tmp_path / "registry",
+                 lambda p: {"db": str(p), "source": "sirene", "files": [str(f) for f in files]},
+                 trials=trials_wanted(), deterministic=False)
 
 
 @pytest.mark.slow
