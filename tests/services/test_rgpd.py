@@ -197,3 +197,10 @@ def test_cli_review_erase_register(db: Database, tmp_path: Path,
     assert (tmp_path / "r.docx").exists()
     assert main(["rgpd", "erase", str(ids["person"]), "--db", str(db.path),
                  "--mode", "erase"]) == 1  # already erased: a one-line reason, exit 1
+
+
+def test_register_says_when_the_base_is_not_encrypted(db: Database, tmp_path: Path) -> None:
+    out = rgpd.processing_register(db, tmp_path / "registre.docx")
+    cells = "\n".join(c.text for t in docx.Document(str(out)).tables
+                      for r in t.rows for c in r.cells)
+    assert "NON chiffrée" in cells  # a plain SQLite file: the register must not claim otherwise

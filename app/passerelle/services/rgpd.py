@@ -585,9 +585,16 @@ RETENTION = (
     ("Conventions, reçus fiscaux, pièces comptables", "10 ans (pièces comptables)"),
     ("Bénévoles et membres d'associations", "tant qu'ils sont actifs, puis suppression"),
 )
-SECURITY = (
+ENCRYPTED = (
     "Base de données chiffrée sur le poste (SQLCipher), clé dans le trousseau du système",
-    "Sauvegardes automatiques chiffrées et vérifiées",
+    "Sauvegardes vérifiées, chiffrées avec la même clé",
+)
+NOT_ENCRYPTED = (
+    "Base de données NON chiffrée : à chiffrer (la CNIL le demande pour les ordinateurs "
+    "portables) ou à placer sur un disque chiffré",
+    "Sauvegardes vérifiées avant chaque mise à jour du schéma",
+)
+SECURITY = (
     "Fichiers de synchronisation chiffrés et authentifiés (AES-256-GCM)",
     "Journal des modifications : qui, quand, sur quel poste",
     "Effacement (droit à l'oubli) propagé aux postes des collègues",
@@ -778,7 +785,11 @@ def _docx_bytes(document: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _table(document: Any, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def _table(document: Any, header: Sequence[str], rows: Iterable[Sequence[Any]], *,
+           widths_cm: Sequence[float] | None = None, bullets: bool = False) -> None:
+    """A table with a header row; ``bullets``: a multi-line cell becomes one « • » line each."""
+    from docx.shared import Cm
+
     rows = list(rows)
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Light Grid Accent 1"
@@ -787,7 +798,21 @@ def _table(document: Any, header: Sequence[str], rows: Iterable[Sequence[Any]]) 
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = "" if value is None else str(value)
+            text_ = "" if value is None else str(value)
+            lines = text_.split("\n")
+            if bullets and len(lines) > 1:
+                cell.text = f"• {lines[0]}"
+                for line in lines[1:]:
+                    cell.add_paragraph(f"• {line}")
+            else:
+                cell.text = text_
+    if widths_cm:
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)  # the grid: what LibreOffice and Word lay out from
+        for row_ in table.rows:
+            for cell, width in zip(row_.cells, widths_cm, strict=True):
+                cell.width = Cm(width)
 
 
 def _fr(value: Any) -> str:
@@ -820,9 +845,15 @@ def _access_docx(data: dict[str, Any]) -> bytes:
               "consentement_le": "Consentement le", "source_collecte": "Source de la collecte",
               "collecte_le": "Collecte le", "dernier_contact_entrant": "Dernier contact entrant",
               "opposition_prospection": "Opposition à la prospection", "notes": "Notes"}
-    _table(d, ("Donnée", "Valeur"),
-           ((labels[k], ("Oui" if val else "Non") if isinstance(val, bool) else _fr(val))
-            for k, val in p.items()))
+    def shown(key: str, val: Any) -> str:
+        if isinstance(val, bool):
+            return "Oui" if val else "Non"
+        if key in ("telephone", "mobile") and isinstance(val, str) and val.startswith("+33"):
+            return v.format_phone_fr(val)
+        return _fr(val)
+
+    _table(d, ("Donnée", "Valeur"), ((labels[k], shown(k, val)) for k, val in p.items()),
+           widths_cm=(5.0, 11.5))
     d.add_heading("Organisations et rôles", 1)
     _table(d, ("Organisation", "Rôle", "Principale"),
            ((o["organisation"], o["role"], "Oui" if o["principal"] else "Non")
@@ -873,6 +904,15 @@ def _access_docx(data: dict[str, Any]) -> bytes:
 
 # --- Register of processing (art. 30) ------------------------------------------------------------
 
+def _encrypted(db: Database) -> bool:
+    """Whether the file is encrypted at rest: a plain SQLite file starts with its magic."""
+    try:
+        with open(db.path, "rb") as fh:
+            return fh.read(16) != b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def processing_register(db: Database, out: Path | str) -> Path:
     """The register entry « Gestion des partenariats associations–entreprises » as a DOCX."""
     import docx
@@ -899,13 +939,14 @@ def processing_register(db: Database, out: Path | str) -> Path:
                               "ni appartenance syndicale ou religieuse (art. 9)."),
         ("Destinataires", "\n".join(RECIPIENTS)),
         ("Durées de conservation", "\n".join(f"{k} : {v_}" for k, v_ in RETENTION)),
-        ("Mesures de sécurité", "\n".join(SECURITY)),
+        ("Mesures de sécurité", "\n".join(
+            (ENCRYPTED if _encrypted(db) else NOT_ENCRYPTED) + SECURITY)),
         ("Exercice des droits", "\n".join(RIGHTS)),
         ("Personnes enregistrées", "\n".join(
             f"{LegalBasis(k).label if k in {b.value for b in LegalBasis} else k} : {n}"
             for k, n in sorted(by_basis.items())) or "Aucune"),
     ]
-    _table(d, ("Rubrique", "Contenu"), rows)
+    _table(d, ("Rubrique", "Contenu"), rows, widths_cm=(4.5, 12.0), bullets=True)
     target = Path(out)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
