@@ -144,6 +144,7 @@ def test_access_export_zip_has_everything_about_the_person(db: Database, tmp_pat
     person = data["personne"]
     assert person["email"] == EMAIL and person["nom"] == "Zygomatik"
     assert data["organisations"][0]["role"] == "Présidente"
+    assert [f["titre"] for f in data["dossiers"]] == ["Mécénat de compétences"]
     assert data["interactions"][0]["objet"] == "Rencontre avec Bérénice Zygomatik"
     assert "présente le projet" in data["interactions"][0]["notes"][0]["texte"]
     assert data["taches"][0]["titre"] == "Rappeler Mme Zygomatik"

@@ -95,3 +95,21 @@ def test_file_history_uses_the_forms_words(qtbot, ui_ctx) -> None:  # type: igno
     rows = [[dialog.table.item(r, col).text() for col in range(3, 6)]
             for r in range(dialog.table.rowCount())]
     assert ["Étape", "Premier contact", "Diagnostic"] in rows
+
+
+def test_erase_from_the_contact_tab(qtbot, ui_ctx, old_contact, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from passerelle.ui.views.contacts import ContactsView
+
+    view = ContactsView(ui_ctx)
+    qtbot.addWidget(view)
+    view.select_contact(old_contact)
+    view.tabs.setCurrentWidget(view.rgpd_panel)
+    assert view.rgpd_panel.isEnabled()
+    assert view.rgpd_panel.last_inbound.text() == "01/06/2019"
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.rgpd_panel.erase_button.click()
+    assert view.detail_stack.currentIndex() == 0  # the form of the erased person is gone
+    assert view.model.row_of_id(old_contact) is None
+    view.new_button.click()
+    assert not view.rgpd_panel.isEnabled()  # a new contact has no RGPD facts yet

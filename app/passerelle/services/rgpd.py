@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from passerelle.domain import validators as v
 from passerelle.domain.errors import PasserelleError, StorageUnavailable, ValidationError
+from passerelle.domain.stages import Stage
 from passerelle.domain.vocabulary import LegalBasis
 from passerelle.services import documents as docs_service
 from passerelle.services.common import as_uuid, clean, get_live, today
@@ -729,6 +730,14 @@ def access_data(db: Database, contact_id: uuid.UUID | str) -> dict[str, Any]:
                                 "objet": entity, "champ": e.field,
                                 "ancien": _jsonable(e.old_value),
                                 "nouveau": _jsonable(e.new_value)})
+        files_out = [{"reference": r["reference"], "titre": r["title"], "etape": r["stage"],
+                      "statut": r["status"]}
+                     for r in conn.execute(text(
+                         "SELECT DISTINCT f.reference, f.title, f.stage, f.status "
+                         "FROM interaction_participant p JOIN interaction i "
+                         "ON i.id = p.interaction_id JOIN partnership_file f ON f.id = i.file_id "
+                         "WHERE p.contact_id = :c AND p.deleted = 0 AND i.deleted = 0 "
+                         "AND f.deleted = 0 ORDER BY f.reference"), {"c": str(cid)}).mappings()]
         took_part_out = [interaction(r) for r in took_part]
         mentioned_out = [interaction(r) for r in mentioned]
         source = c.collected_from
@@ -738,7 +747,7 @@ def access_data(db: Database, contact_id: uuid.UUID | str) -> dict[str, Any]:
         "genere_le": datetime.now().astimezone().isoformat(timespec="seconds"),
         "responsable_de_traitement": structure,
         "confirmation": "Des données vous concernant sont traitées dans Passerelle.",
-        "personne": person, "organisations": orgs,
+        "personne": person, "organisations": orgs, "dossiers": files_out,
         "interactions": took_part_out, "mentions": mentioned_out,
         "taches": tasks, "evenements": events, "documents": docs_out,
         "historique": history, "informations": _information(source),
@@ -827,6 +836,13 @@ def _fr(value: Any) -> str:
         else d.strftime("%d/%m/%Y")
 
 
+def _stage_label(value: Any) -> str:
+    try:
+        return Stage(int(value)).label
+    except (TypeError, ValueError):
+        return str(value)
+
+
 def _access_docx(data: dict[str, Any]) -> bytes:
     import docx
 
@@ -858,6 +874,10 @@ def _access_docx(data: dict[str, Any]) -> bytes:
     _table(d, ("Organisation", "Rôle", "Principale"),
            ((o["organisation"], o["role"], "Oui" if o["principal"] else "Non")
             for o in data["organisations"]))
+    d.add_heading("Dossiers d'accompagnement où vous intervenez", 1)
+    _table(d, ("Référence", "Dossier", "Étape", "Statut"),
+           ((f["reference"], f["titre"], _stage_label(f["etape"]), f["statut"])
+            for f in data["dossiers"]), widths_cm=(3.0, 8.5, 3.5, 2.5))
     for key, title in (("interactions", "Échanges auxquels vous avez participé"),
                        ("mentions", "Autres échanges dont les notes vous mentionnent")):
         d.add_heading(title, 1)
