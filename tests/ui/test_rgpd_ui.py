@@ -113,3 +113,20 @@ def test_erase_from_the_contact_tab(qtbot, ui_ctx, old_contact, monkeypatch) -> 
     assert view.model.row_of_id(old_contact) is None
     view.new_button.click()
     assert not view.rgpd_panel.isEnabled()  # a new contact has no RGPD facts yet
+
+
+def test_double_click_in_the_review_opens_the_contact(qtbot, ui_ctx, old_contact,  # type: ignore[no-untyped-def]
+                                                      tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from passerelle.ui.main_window import MainWindow
+    from passerelle.ui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(ui_ctx, settings=settings)
+    qtbot.addWidget(window)
+    review = window.show_view("rgpd")
+    review.table.doubleClicked.emit(review.table.model().index(0, 0))
+    assert window.current_view_key() == "contacts"
+    contacts = window.view("contacts")
+    assert contacts.title.text() == "Odile Ancienne"

@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -145,6 +145,14 @@ class RgpdView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(docs_card)
 
+        self.card.set_hint(
+            translate(
+                "RgpdView",
+                "Double-cliquez sur une personne pour ouvrir sa fiche (onglet RGPD : source, "
+                "historique, export pour une demande d'accès).",
+            )
+        )
+        self.table.doubleClicked.connect(self._handle_row_activated)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.select_all_button.clicked.connect(self.table.selectAll)
         self.anonymise_button.clicked.connect(self._handle_anonymise_clicked)
@@ -363,6 +371,14 @@ class RgpdView(QWidget):
                 else translate("RgpdView", "{n} textes corrigés.")
             ).format(n=n),
         )
+
+    def _handle_row_activated(self, index: QModelIndex) -> None:
+        """Open the person in the Contacts view (the main window knows how to select)."""
+        if not 0 <= index.row() < len(self._rows):
+            return
+        select = getattr(self.window(), "select_in_view", None)
+        if callable(select):
+            select("contacts", self._rows[index.row()].facts.id)
 
     def _handle_data_changed(self, entity: str) -> None:
         if entity not in ("contact", "interaction", "agreement", "*"):
