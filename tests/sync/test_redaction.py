@@ -77,6 +77,21 @@ def test_reimport_of_a_pre_erasure_file_does_not_resurrect(net: Network) -> None
         _forgotten(p)
 
 
+def test_a_redaction_settles_a_conflict_and_the_cached_count_follows(net: Network) -> None:
+    a, b = net.peer("a"), net.peer("b")
+    person, _inter = _seed(a)
+    exchange(a, b)
+    organisations.update_contact(a.db, person, email="zoe.a@example.org")
+    organisations.update_contact(b.db, person, email="zoe.b@example.org")
+    exchange(a, b)
+    assert len(b.conflicts()) == 1  # (Peer.load checks the cached total against the list)
+    rgpd.erase_contacts(a.db, [person], mode="anonymise")
+    b.load(a.export())  # the redaction makes both heads equal: no conflict left
+    assert b.conflicts() == [] and a.conflicts() == []
+    exchange(a, b)
+    assert_converged(a, b)
+
+
 # --- Property: random edits, deletes, conflicts and redactions still converge -----------------
 
 from typing import Any  # noqa: E402

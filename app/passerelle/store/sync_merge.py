@@ -231,19 +231,21 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
                                  f"WHERE {sync_file.ROW_ID_CHECK}")
     if bad_rows:
         raise sync_file.invalid_new_changes(bad_rows, 0)
-    redacted_rows: set[tuple[str, str]] = set()
-    if redacting:  # rewrite what the redactions cover, new changes included (redaction.py)
-        redaction.mark_present(conn)
-        redacted_rows = redaction.apply_redactions(conn, {
-            (str(e), str(r)) for e, r in conn.exec_driver_sql(
-                "SELECT DISTINCT r.entity, r.row_id FROM temp.sync_rows r "
-                "JOIN temp.sync_redacted x ON x.entity = r.entity AND x.row_id = r.row_id")})
     rows = _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_rows")
     # Conflicts live in rows: counting them on the touched rows before and after updates a
     # cached total without a full scan (the "before" is skipped when most of a non-empty base
     # is touched: a full count then costs the same).
     counting = was_empty or rows <= DELTA_COUNT_MAX_ROWS
     before = _count(conn, touched=True) if counting and not was_empty else 0
+    redacted_rows: set[tuple[str, str]] = set()
+    if redacting:
+        # Rewrite what the redactions cover, new changes included (redaction.py); after the
+        # « before » count, since a redaction can settle a conflict (equal values agree).
+        redaction.mark_present(conn)
+        redacted_rows = redaction.apply_redactions(conn, {
+            (str(e), str(r)) for e, r in conn.exec_driver_sql(
+                "SELECT DISTINCT r.entity, r.row_id FROM temp.sync_rows r "
+                "JOIN temp.sync_redacted x ON x.entity = r.entity AND x.row_id = r.row_id")})
     recompute_heads(conn)
     _mark_live_before(conn)
     project_touched(conn, wire_version=w)
