@@ -83,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     spreadsheet_cli.add_parsers(sub)
 
+    from passerelle.services import rgpd_cli
+
+    rgpd_cli.add_rgpd_parser(sub)
+
     shot = sub.add_parser("screenshot", help="capturer chaque vue en PNG (hors écran)")
     shot.add_argument("--db", type=Path, required=True)
     shot.add_argument("--out", type=Path, required=True)
@@ -118,7 +122,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats, "doc": _cmd_doc,
                "summary": _cmd_summary, "screenshot": _cmd_screenshot,
                "sync": _cmd_sync, "import": _cmd_import, "export": _cmd_export,
-               "registry": _cmd_registry}[args.command]
+               "registry": _cmd_registry, "rgpd": _cmd_rgpd}[args.command]
     from passerelle.services import security_cli
 
     with security_cli.guard(args):  # key of --db, and its instance lock for writes
@@ -243,6 +247,12 @@ def _cmd_registry(args: argparse.Namespace, paths: object) -> int:
     from passerelle.services import registry_cli
 
     return registry_cli.cmd_registry(args)
+
+
+def _cmd_rgpd(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import rgpd_cli
+
+    return rgpd_cli.cmd_rgpd(args)
 
 
 def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:

@@ -669,6 +669,131 @@ Skills (valued): {skills}</translation>
     </message>
 </context>
 <context>
+    <name>ContactRgpdPanel</name>
+    <message>
+        <source>inconnu</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>ex. salon des associations 2025, carte de visite</source>
+        <translation>e.g. associations fair 2025, business card</translation>
+    </message>
+    <message>
+        <source>— inconnue —</source>
+        <translation>— unknown —</translation>
+    </message>
+    <message>
+        <source>S&apos;oppose à la prospection (article 21)</source>
+        <translation>Objects to prospecting (article 21)</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Collecte</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Base légale</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Collectée le</source>
+        <translation>Collected on</translation>
+    </message>
+    <message>
+        <source>Conservation</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>Dernier contact entrant</source>
+        <translation>Last inbound contact</translation>
+    </message>
+    <message>
+        <source>À revoir le</source>
+        <translation>Review on</translation>
+    </message>
+    <message>
+        <source>Journal des modifications…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
+        <source>Export droit d&apos;accès…</source>
+        <translation>Access request export…</translation>
+    </message>
+    <message>
+        <source>Anonymiser…</source>
+        <translation>Anonymise…</translation>
+    </message>
+    <message>
+        <source>Effacer…</source>
+        <translation>Erase…</translation>
+    </message>
+    <message>
+        <source>Droits de la personne</source>
+        <translation>Data subject rights</translation>
+    </message>
+    <message>
+        <source>Répondez dans le mois à une demande d&apos;accès ou d&apos;effacement. L&apos;effacement est transmis aux collègues par la synchronisation.</source>
+        <translation>Answer an access or erasure request within one month. Erasure is passed on to colleagues by synchronisation.</translation>
+    </message>
+    <message>
+        <source>donné le {date}</source>
+        <translation>given on {date}</translation>
+    </message>
+    <message>
+        <source>date à renseigner</source>
+        <translation>date to fill in</translation>
+    </message>
+    <message>
+        <source>Fiche anonymisée : plus aucune donnée personnelle.</source>
+        <translation>Anonymised record: no personal data left.</translation>
+    </message>
+    <message>
+        <source>{date} (trois ans après : {what})</source>
+        <translation>{date} (three years after: {what})</translation>
+    </message>
+    <message>
+        <source>durée dépassée : voir la vue RGPD</source>
+        <translation>period exceeded: see the GDPR view</translation>
+    </message>
+    <message>
+        <source>Export pour une demande d&apos;accès</source>
+        <translation>Export for an access request</translation>
+    </message>
+    <message>
+        <source>Archive ZIP (*.zip)</source>
+        <translation>ZIP archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export droit d&apos;accès</source>
+        <translation>Access request export</translation>
+    </message>
+    <message>
+        <source>Export enregistré : {path}
+Il contient les données en JSON et un document lisible à remettre à la personne.</source>
+        <translation>Export saved: {path}
+It contains the data as JSON and a readable document to give to the person.</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement cette personne ? Sa fiche, ses rôles et son nom dans les notes et documents seront effacés, ici puis chez les collègues. C&apos;est irréversible.</source>
+        <translation>Permanently erase this person? Their record, roles and name in notes and documents will be erased, here and then on colleagues&apos; computers. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Anonymiser cette personne ? La fiche reste pour les statistiques, sans nom ni coordonnées, ici puis chez les collègues. C&apos;est irréversible.</source>
+        <translation>Anonymise this person? The record stays for statistics, without name or contact details, here and then on colleagues&apos; computers. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Confirmer</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
     <name>ContactsView</name>
     <message>
         <source>Rechercher : nom, fonction, e-mail, notes…</source>
@@ -757,6 +882,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Organisations</source>
         <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>RGPD</source>
+        <translation>GDPR</translation>
     </message>
     <message>
         <source>Enregistrer</source>
@@ -1029,6 +1158,10 @@ Skills (valued): {skills}</translation>
         <translation>Nothing to import in these files ({read} lines read, none kept for this territory): the register was not changed.</translation>
     </message>
     <message>
+        <source>Aucune personne sélectionnée.</source>
+        <translation>No person selected.</translation>
+    </message>
+    <message>
         <source>Base légale inconnue : {value}</source>
         <translation>Unknown legal basis: {value}</translation>
     </message>
@@ -1067,6 +1200,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Champ inconnu dans la correspondance : {name} (attendus : {known}).</source>
         <translation>Unknown field in the mapping: {name} (expected: {known}).</translation>
+    </message>
+    <message>
+        <source>Champs impossibles à effacer : {fields}</source>
+        <translation>Fields that cannot be erased: {fields}</translation>
     </message>
     <message>
         <source>Choisissez deux organisations différentes à fusionner.</source>
@@ -1125,6 +1262,10 @@ Skills (valued): {skills}</translation>
         <translation>Partnership file not found: {ref}.</translation>
     </message>
     <message>
+        <source>Effacement annulé : rien n&apos;a été modifié.</source>
+        <translation>Erasure cancelled: nothing was changed.</translation>
+    </message>
+    <message>
         <source>Encodage inconnu : {encoding}</source>
         <translation>Unknown encoding: {encoding}</translation>
     </message>
@@ -1157,6 +1298,10 @@ Skills (valued): {skills}</translation>
         <translation>Cannot write the file {path}: {error}</translation>
     </message>
     <message>
+        <source>Impossible d&apos;écrire {path} : {error}</source>
+        <translation>Cannot write {path}: {error}</translation>
+    </message>
+    <message>
         <source>Impossible d&apos;écrire « {file} » : {error}.</source>
         <translation>Cannot write “{file}”: {error}.</translation>
     </message>
@@ -1179,6 +1324,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Impossible de remplacer {path} (encore ouverte par un autre programme ?) : {error}. La base n&apos;a pas été modifiée.</source>
         <translation>Cannot replace {path} (still open in another program?): {error}. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>Indiquez au moins trois caractères à effacer.</source>
+        <translation>Enter at least three characters to erase.</translation>
     </message>
     <message>
         <source>Indiquez la raison pour passer le dossier « {status} ».</source>
@@ -1317,6 +1466,10 @@ Skills (valued): {skills}</translation>
         <translation>The backup copy {path} is corrupt ({status}).</translation>
     </message>
     <message>
+        <source>La date de collecte ne peut pas être dans le futur.</source>
+        <translation>The collection date cannot be in the future.</translation>
+    </message>
+    <message>
         <source>La durée d&apos;un tour doit être comprise entre 1 et 120 minutes.</source>
         <translation>A round must last between 1 and 120 minutes.</translation>
     </message>
@@ -1431,6 +1584,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Le disque est plein : rien n&apos;a été enregistré.</source>
         <translation>The disk is full: nothing has been saved.</translation>
+    </message>
+    <message>
+        <source>Le disque est plein : rien n&apos;a été importé. Libérez de la place puis relancez l&apos;import (le fichier reste à sa place).</source>
+        <translation>The disk is full: nothing was imported. Free some space and run the import again (the file stays where it is).</translation>
     </message>
     <message>
         <source>Le dossier est déjà « {status} ».</source>
@@ -1615,6 +1772,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Les notes fusionnées sont vides.</source>
         <translation>The merged notes are empty.</translation>
+    </message>
+    <message>
+        <source>Mode d&apos;effacement inconnu : {mode}</source>
+        <translation>Unknown erasure mode: {mode}</translation>
     </message>
     <message>
         <source>Modèle inconnu : « {name} ». Modèles fournis : {known} ; ou donnez le chemin d&apos;un fichier .docx.</source>
@@ -2399,6 +2560,10 @@ Double-click a file in “Files” to display it here.</translation>
         <translation>Double-click an interaction to read its full notes.</translation>
     </message>
     <message>
+        <source>Journal des modifications…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
         <source>Aucune tâche ouverte pour ce dossier. Les prochaines étapes d&apos;un échange deviennent des tâches ; vous pouvez aussi en ajouter une ci-dessous.</source>
         <translation>No open tasks for this file. The next steps of an interaction become tasks; you can also add one below.</translation>
     </message>
@@ -2985,6 +3150,285 @@ Change or reset the filters, or create a file with “New file”.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>RNA</source>
+        <translation>RNA</translation>
+    </message>
+    <message>
+        <source>Code NAF</source>
+        <translation>NAF code</translation>
+    </message>
+    <message>
+        <source>Forme juridique</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>ESS</source>
+        <translation>Social economy (ESS)</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Commune (INSEE)</source>
+        <translation>Municipality (INSEE)</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Quartier</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>QPV</source>
+        <translation>Priority neighbourhood (QPV)</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Maturité</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>Fusionnée dans</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Nom de famille</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Titre / fonction</source>
+        <translation>Title / position</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Base légale</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Consentement le</source>
+        <translation>Consent given on</translation>
+    </message>
+    <message>
+        <source>Source de la collecte</source>
+        <translation>Collection source</translation>
+    </message>
+    <message>
+        <source>Collecte le</source>
+        <translation>Collected on</translation>
+    </message>
+    <message>
+        <source>Dernier contact entrant</source>
+        <translation>Last inbound contact</translation>
+    </message>
+    <message>
+        <source>Opposition à la prospection</source>
+        <translation>Objects to prospecting</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Entreprise</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Chargé(e) d&apos;accompagnement</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>À l&apos;étape depuis</source>
+        <translation>At this stage since</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Freins</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Événement d&apos;origine</source>
+        <translation>Originating event</translation>
+    </message>
+    <message>
+        <source>Ouvert le</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Clos le</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Partenariat réussi</source>
+        <translation>Successful partnership</translation>
+    </message>
+    <message>
+        <source>Résumé</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Effacement RGPD</source>
+        <translation>GDPR erasure</translation>
+    </message>
+    <message>
+        <source>valeurs effacées</source>
+        <translation>values erased</translation>
+    </message>
+    <message>
+        <source>Suppression</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <source>Restauration</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Création</source>
+        <translation>Creation</translation>
+    </message>
+    <message>
+        <source>Historique des modifications</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>Historique : {name}</source>
+        <translation>History: {name}</translation>
+    </message>
+    <message>
+        <source>Chaque modification, la plus récente en premier : qui l&apos;a faite, quand, sur quel poste, et la valeur avant et après. Les modifications des collègues arrivent avec la synchronisation.</source>
+        <translation>Every change, most recent first: who made it, when, on which computer, and the value before and after. Colleagues&apos; changes arrive with synchronisation.</translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Poste</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Donnée</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Avant</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Après</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Chargement de l&apos;historique…</source>
+        <translation>Loading the history…</translation>
+    </message>
+    <message>
+        <source>Aucune modification enregistrée.</source>
+        <translation>No change recorded.</translation>
+    </message>
+    <message>
+        <source>L&apos;historique n&apos;a pas pu être lu.</source>
+        <translation>The history could not be read.</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>en retard de {days} j</source>
@@ -3320,6 +3764,10 @@ For: {who}</translation>
     <message>
         <source>Conflits</source>
         <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>RGPD</source>
+        <translation>GDPR</translation>
     </message>
     <message>
         <source>Navigation</source>
@@ -5275,6 +5723,10 @@ For: {who}</translation>
         <translation>Find the records that may describe the same organisation (same SIREN, SIRET or RNA, similar name in the same municipality) and merge them</translation>
     </message>
     <message>
+        <source>Journal des modifications…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
         <source>Sélectionnez une organisation dans la liste pour voir sa fiche, ses contacts et ses dossiers, ou cliquez sur « Nouvelle organisation ».</source>
         <translation>Select an organisation in the list to see its details, contacts and files, or click “New organisation”.</translation>
     </message>
@@ -6033,6 +6485,191 @@ Keep this sheet in a safe place, away from the computer.
     <message>
         <source>Import terminé</source>
         <translation>Import finished</translation>
+    </message>
+</context>
+<context>
+    <name>RgpdView</name>
+    <message>
+        <source>dernier contact entrant</source>
+        <translation>last inbound contact</translation>
+    </message>
+    <message>
+        <source>fin de convention</source>
+        <translation>end of agreement</translation>
+    </message>
+    <message>
+        <source>collecte</source>
+        <translation>collection</translation>
+    </message>
+    <message>
+        <source>création de la fiche</source>
+        <translation>record creation</translation>
+    </message>
+    <message>
+        <source>RGPD</source>
+        <translation>GDPR</translation>
+    </message>
+    <message>
+        <source>Les personnes sans contact entrant depuis trois ans (recommandation de la CNIL pour les prospects ; pour les partenaires : trois ans après la fin de la convention). Demandez-leur si elles souhaitent rester en contact ; sans réponse positive, anonymisez ou effacez leur fiche.</source>
+        <translation>People with no inbound contact for three years (CNIL recommendation for prospects; for partners: three years after the end of the agreement). Ask them whether they wish to stay in touch; without a positive answer, anonymise or erase their record.</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Base légale</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Date de référence</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <source>Compté à partir de</source>
+        <translation>Counted from</translation>
+    </message>
+    <message>
+        <source>Dépassé de</source>
+        <translation>Overdue by</translation>
+    </message>
+    <message>
+        <source>Revue de conservation</source>
+        <translation>Retention review</translation>
+    </message>
+    <message>
+        <source>Aucune personne n&apos;a dépassé la durée de conservation : rien à faire aujourd&apos;hui. Revenez ici régulièrement (la revue se met à jour à chaque ouverture).</source>
+        <translation>Nobody has exceeded the retention period: nothing to do today. Come back regularly (the review is updated each time it opens).</translation>
+    </message>
+    <message>
+        <source>Tout sélectionner</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Anonymiser la sélection…</source>
+        <translation>Anonymise selection…</translation>
+    </message>
+    <message>
+        <source>Effacer la sélection…</source>
+        <translation>Erase selection…</translation>
+    </message>
+    <message>
+        <source>Registre des traitements (.docx)…</source>
+        <translation>Record of processing (.docx)…</translation>
+    </message>
+    <message>
+        <source>Effacer un nom dans les textes…</source>
+        <translation>Erase a name from texts…</translation>
+    </message>
+    <message>
+        <source>Le registre (article 30) décrit ce traitement : finalités, personnes, données, destinataires, durées, sécurité. L&apos;effaceur de textes retire un nom des notes écrites par un collègue pendant qu&apos;une personne était effacée.</source>
+        <translation>The record (article 30) describes this processing: purposes, people, data, recipients, retention periods, security. The text eraser removes a name from notes written by a colleague while a person was being erased.</translation>
+    </message>
+    <message>
+        <source>Documents et outils</source>
+        <translation>Documents and tools</translation>
+    </message>
+    <message>
+        <source>Double-cliquez sur une personne pour ouvrir sa fiche (onglet RGPD : source, historique, export pour une demande d&apos;accès).</source>
+        <translation>Double-click a person to open their record (GDPR tab: source, history, access request export).</translation>
+    </message>
+    <message>
+        <source>{n} mois</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>ce mois-ci</source>
+        <translation>this month</translation>
+    </message>
+    <message>
+        <source>S&apos;oppose à la prospection</source>
+        <translation>Objects to prospecting</translation>
+    </message>
+    <message>
+        <source>Revue de conservation ({n} personne)</source>
+        <translation>Retention review ({n} person)</translation>
+    </message>
+    <message>
+        <source>Revue de conservation ({n} personnes)</source>
+        <translation>Retention review ({n} people)</translation>
+    </message>
+    <message>
+        <source>{n} personne sélectionnée</source>
+        <translation>{n} person selected</translation>
+    </message>
+    <message>
+        <source>{n} personnes sélectionnées</source>
+        <translation>{n} people selected</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement {n} personne ? Sa fiche, ses rôles et son nom dans toutes les notes et documents seront effacés, ici puis chez les collègues à la prochaine synchronisation. C&apos;est irréversible.</source>
+        <translation>Permanently erase {n} person? Their record, roles and name in every note and document will be erased, here and then on colleagues&apos; computers at the next synchronisation. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement {n} personnes ? Leurs fiches, leurs rôles et leurs noms dans toutes les notes et documents seront effacés, ici puis chez les collègues à la prochaine synchronisation. C&apos;est irréversible.</source>
+        <translation>Permanently erase {n} people? Their records, roles and names in every note and document will be erased, here and then on colleagues&apos; computers at the next synchronisation. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Anonymiser {n} personne ? La fiche reste (pour les statistiques) mais son nom, ses coordonnées et son nom dans les notes seront effacés, ici puis chez les collègues. C&apos;est irréversible.</source>
+        <translation>Anonymise {n} person? The record stays (for statistics) but their name, contact details and name in notes will be erased, here and then on colleagues&apos; computers. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Anonymiser {n} personnes ? Les fiches restent (pour les statistiques) mais leurs noms, coordonnées et leurs noms dans les notes seront effacés, ici puis chez les collègues. C&apos;est irréversible.</source>
+        <translation>Anonymise {n} people? The records stay (for statistics) but their names, contact details and names in notes will be erased, here and then on colleagues&apos; computers. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Confirmer</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Effacement en cours…</source>
+        <translation>Erasing…</translation>
+    </message>
+    <message>
+        <source>{n} personne traitée.</source>
+        <translation>{n} person processed.</translation>
+    </message>
+    <message>
+        <source>{n} personnes traitées.</source>
+        <translation>{n} people processed.</translation>
+    </message>
+    <message>
+        <source>Des documents générés la nommaient (leurs métadonnées sont effacées) : supprimez les fichiers qui ne sont pas des pièces à conserver (conventions, reçus) :
+{files}</source>
+        <translation>Generated documents named them (their metadata are erased): delete the files that are not records to keep (agreements, receipts):
+{files}</translation>
+    </message>
+    <message>
+        <source>Enregistrer le registre des traitements</source>
+        <translation>Save the record of processing</translation>
+    </message>
+    <message>
+        <source>Document Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Registre enregistré : {path}</source>
+        <translation>Record saved: {path}</translation>
+    </message>
+    <message>
+        <source>Effacer un nom dans les textes</source>
+        <translation>Erase a name from texts</translation>
+    </message>
+    <message>
+        <source>Nom, e-mail ou téléphone à retirer de toutes les notes et de tous les textes (au moins trois caractères) :</source>
+        <translation>Name, e-mail or phone number to remove from all notes and texts (at least three characters):</translation>
+    </message>
+    <message>
+        <source>{n} texte corrigé.</source>
+        <translation>{n} text corrected.</translation>
+    </message>
+    <message>
+        <source>{n} textes corrigés.</source>
+        <translation>{n} texts corrected.</translation>
     </message>
 </context>
 <context>

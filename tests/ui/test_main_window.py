@@ -29,6 +29,7 @@ from passerelle.ui.views.needs_offers import NeedsOffersView
 from passerelle.ui.views.observatory import ObservatoryView
 from passerelle.ui.views.organisations import OrganisationsView
 from passerelle.ui.views.registry import RegistryView
+from passerelle.ui.views.rgpd import RgpdView
 from passerelle.ui.views.templates import TemplatesView
 
 EXPECTED = {
@@ -41,6 +42,7 @@ EXPECTED = {
     "events": (EventsView, "Événements"),
     "observatory": (ObservatoryView, "Observatoire"),
     "registry": (RegistryView, "Registre"),
+    "rgpd": (RgpdView, "RGPD"),
     "templates": (TemplatesView, "Modèles"),
     "conflicts": (ConflictsView, "Conflits"),
 }

@@ -51,7 +51,8 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
     assert names[: len(VIEW_KEYS)] == [f"{n:02d}_{key}.png"
                                        for n, key in enumerate(VIEW_KEYS, start=1)]
     assert [n.split("_", 1)[1] for n in names[len(VIEW_KEYS):]] == [
-        "organisation_detail.png", "contact_detail.png", "file_detail.png", "search.png",
+        "organisation_detail.png", "contact_detail.png", "contact_rgpd.png",
+        "history_dialog.png", "file_detail.png", "search.png",
         "meeting_dialog.png", "observatory_2.png", "observatory_3.png", "event_detail.png",
         "speed_dating_plan.png", "guide.png", "welcome_wizard.png", "welcome_profile.png",
         "conflicts_inbox.png", "conflicts_notes.png", "sync_history.png", "import_mapping.png",

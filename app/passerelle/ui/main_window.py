@@ -54,6 +54,7 @@ VIEW_KEYS: tuple[str, ...] = (
     "events",
     "observatory",
     "registry",
+    "rgpd",
     "templates",
     "conflicts",
 )
@@ -137,6 +138,12 @@ def _conflicts_view(ctx: UiContext, parent: QWidget) -> QWidget:
     return ConflictsView(ctx, parent)
 
 
+def _rgpd_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.rgpd import RgpdView
+
+    return RgpdView(ctx, parent)
+
+
 def _file_detail_view(ctx: UiContext, parent: QWidget) -> QWidget:
     from passerelle.ui.views.file_detail import FileDetailView
 
@@ -215,6 +222,9 @@ def _view_specs() -> list[_ViewSpec]:
             _conflicts_view,
             "conflicts",
             lambda: QCoreApplication.translate("MainWindow", "Conflits"),
+        ),
+        _ViewSpec(
+            "rgpd", _rgpd_view, "rgpd", lambda: QCoreApplication.translate("MainWindow", "RGPD")
         ),
     ]
 

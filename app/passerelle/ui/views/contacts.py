@@ -511,6 +511,11 @@ class ContactsView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(form_scroll, translate("ContactsView", "Fiche"))
         self.tabs.addTab(self.links_page_stack, translate("ContactsView", "Organisations"))
+        from passerelle.ui.views.contact_rgpd import ContactRgpdPanel
+
+        self.rgpd_panel = ContactRgpdPanel(ctx, self)
+        self.rgpd_panel.erased.connect(self.refresh)
+        self.tabs.addTab(self.rgpd_panel, translate("ContactsView", "RGPD"))
 
         self.title = QLabel(self)
         font = self.title.font()
@@ -680,6 +685,7 @@ class ContactsView(QWidget):
         else:
             self.subtitle.setText(translate("ContactsView", "Aucun échange enregistré"))
         self._fill_links(detail.links)
+        self.rgpd_panel.load(detail.id)
         self.links_page_stack.setCurrentIndex(0)
         self.tabs.setTabText(
             1, translate("ContactsView", "Organisations ({n})").format(n=len(detail.links))
@@ -732,6 +738,7 @@ class ContactsView(QWidget):
             )
         )
         self._fill_links(())
+        self.rgpd_panel.load(None)
         self.links_page_stack.setCurrentIndex(1)
         self.tabs.setTabText(1, translate("ContactsView", "Organisations"))
         self.tabs.setCurrentIndex(0)

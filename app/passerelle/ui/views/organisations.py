@@ -816,6 +816,10 @@ class OrganisationsView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.duplicates_button)
+        self.history_button = QPushButton(
+            translate("OrganisationsView", "Journal des modifications…"), self)
+        self.history_button.clicked.connect(self._handle_history_clicked)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
 
@@ -1057,6 +1061,14 @@ class OrganisationsView(QWidget):
         )
         self.delete_button.setEnabled(self._current_id is not None and not self._editing_new)
         self.duplicates_button.setEnabled(self.delete_button.isEnabled())
+        self.history_button.setEnabled(self._current_id is not None and not self._editing_new)
+
+    def _handle_history_clicked(self) -> None:
+        if self._current_id is None:
+            return
+        from passerelle.ui.dialogs.history import HistoryDialog
+
+        HistoryDialog(self._ctx, "organisation", self._current_id, self.title.text(), self).exec()
 
     def _confirm_discard(self) -> bool:
         """True when there are no unsaved edits or the user agrees to drop them."""
