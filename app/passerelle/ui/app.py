@@ -267,6 +267,10 @@ def run_gui(db: Database, *, smoke: bool = False, language: str | None = None,
     deadline: QTimer | None = None
     if os.environ.get("PASSERELLE_QUIT_WHEN_READY"):
         _quit_when_ready(app, runner)  # start-up benchmark: exit once Accueil has its data
+    elif not smoke:
+        from passerelle.ui.dialogs.backups import BackupScheduler
+
+        window.backup_scheduler = BackupScheduler(ctx, window)  # type: ignore[attr-defined]
     if monitor is not None:
         _smoke_visit(app, window, runner, monitor)
         deadline = QTimer()
@@ -286,6 +290,8 @@ def run_gui(db: Database, *, smoke: bool = False, language: str | None = None,
         collector.stop()
         if smoke_dir is not None:
             smoke_dir.cleanup()
+        if ctx.db is not db:  # a restore swapped in a reopened database
+            ctx.db.close()
     if monitor is not None and monitor.failures and code == 0:
         code = 1
     return code

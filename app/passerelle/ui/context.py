@@ -17,6 +17,7 @@ class DataBus(QObject):
 
     changed = Signal(str)
     file_requested = Signal(str)  # a file id to open in the detail view
+    organisation_requested = Signal(str)  # an organisation id to show in Organisations
 
 
 @dataclass

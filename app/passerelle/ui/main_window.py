@@ -54,6 +54,7 @@ VIEW_KEYS: tuple[str, ...] = (
     "events",
     "observatory",
     "registry",
+    "rgpd",
     "templates",
     "conflicts",
 )
@@ -137,6 +138,12 @@ def _conflicts_view(ctx: UiContext, parent: QWidget) -> QWidget:
     return ConflictsView(ctx, parent)
 
 
+def _rgpd_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.rgpd import RgpdView
+
+    return RgpdView(ctx, parent)
+
+
 def _file_detail_view(ctx: UiContext, parent: QWidget) -> QWidget:
     from passerelle.ui.views.file_detail import FileDetailView
 
@@ -215,6 +222,9 @@ def _view_specs() -> list[_ViewSpec]:
             _conflicts_view,
             "conflicts",
             lambda: QCoreApplication.translate("MainWindow", "Conflits"),
+        ),
+        _ViewSpec(
+            "rgpd", _rgpd_view, "rgpd", lambda: QCoreApplication.translate("MainWindow", "RGPD")
         ),
     ]
 
@@ -306,6 +316,8 @@ class MainWindow(QMainWindow):
 
         self.sync_menu = install_sync_menu(self)
         ctx.bus.file_requested.connect(self._handle_file_requested)
+        ctx.bus.organisation_requested.connect(
+            lambda oid: self.select_in_view("organisations", uuid.UUID(oid)))
         self._restore_window()
         start = self.settings.current_view
         self.show_view(start if start in VIEW_KEYS else "home")
@@ -388,6 +400,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_organisation_action)
         file_menu.addAction(self.meeting_action)
         file_menu.addSeparator()
+        from passerelle.ui.dialogs.backups import add_backup_actions
+
+        self.backups_action = add_backup_actions(self, file_menu, self.ctx)
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
