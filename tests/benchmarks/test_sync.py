@@ -138,7 +138,10 @@ def _child_import(db_path: Path, file: Path, group: str, key: bytes) -> dict[str
         hwm_kb = int(status.split("VmHWM:")[1].split()[0])
         print(json.dumps({{"seconds": elapsed, "new": r.new_changes, "rss_mb": hwm_kb / 1024}}))
     """)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    root = Path(__file__).resolve().parents[2]
+    # app/ first: the shared virtualenv is installed editable from another checkout, whose
+    # code the child would otherwise measure.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join((str(root / "app"), str(root)))}
     proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                           text=True, check=True, timeout=600)
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
