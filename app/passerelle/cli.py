@@ -232,7 +232,6 @@ def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:
 def _run_gui(args: argparse.Namespace, paths: object) -> int:
     from passerelle import bootstrap
     from passerelle.infra.paths import AppPaths
-    from passerelle.services import demo
 
     assert isinstance(paths, AppPaths)
     paths.ensure()
@@ -240,6 +239,8 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
     if args.demo:
         path = paths.demo_database
         if not path.exists():
+            from passerelle.services import demo
+
             print("Création de la base de démonstration (une fois, ~20 s)…", file=sys.stderr)
             db = bootstrap.open_database(path, paths)
             try:
@@ -260,8 +261,15 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
         if opened is None:
             return 0  # « Quitter » on the welcome wizard
         db = opened
-    else:
-        db = bootstrap.open_database(args.db or paths.database, paths)
+    else:  # the window shows first, the database opens behind it (ui/startup.py)
+        from passerelle.ui import errors
+        from passerelle.ui.app import run_gui
+        from passerelle.ui.startup import PendingDatabase
+
+        errors.LOG_PATH = log_file
+        path = args.db or paths.database
+        return run_gui(PendingDatabase(path, lambda: bootstrap.open_database(path, paths)),
+                       smoke=args.smoke, language=args.lang, documents_dir=paths.documents)
     from passerelle.ui import errors
     from passerelle.ui.app import run_gui
 
