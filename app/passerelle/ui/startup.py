@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -76,13 +77,14 @@ class StartupWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.nav.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.nav.setMinimumWidth(160)
         for key in VIEW_KEYS:
             spec = specs[key]
             item = QListWidgetItem(line_icon(spec.icon, "#3c4a5a", "#ffffff"), spec.title())
             item.setSizeHint(QSize(NAV_WIDTH - 20, 38))
             self.nav.addItem(item)
+        self.nav.setCurrentRow(0)  # Accueil, as the main window opens on it
         self.nav.setEnabled(False)
 
         t = QCoreApplication.translate
@@ -114,9 +116,14 @@ class StartupWindow(QMainWindow):
         self.splitter.setSizes([NAV_WIDTH, 1170])
         self.setCentralWidget(self.splitter)
 
+        # the same menu titles, toolbar and search field as the main window: no jump at the swap
+        for title in (t("MainWindow", "&Fichier"), t("MainWindow", "&Affichage"),
+                      t("SyncMenu", "&Synchronisation"), t("MainWindow", "Aid&e")):
+            self.menuBar().addMenu(title).setEnabled(False)
         toolbar = QToolBar(self)
         toolbar.setMovable(False)
         toolbar.setObjectName("main_toolbar")
+        toolbar.setIconSize(QSize(18, 18))
         toolbar.setStyleSheet(
             "QToolBar#main_toolbar { spacing: 8px; padding: 6px 10px; "
             "border-bottom: 1px solid #d5dde5; }"
@@ -128,10 +135,24 @@ class StartupWindow(QMainWindow):
                 "Rechercher une organisation, un contact, un dossier, une note… (Ctrl+K)",
             )
         )
+        search.addAction(line_icon("search", "#6b7785"), QLineEdit.ActionPosition.LeadingPosition)
+        search.setMinimumWidth(360)
         search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         search.setMaximumWidth(620)
         search.setEnabled(False)
         toolbar.addWidget(search)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        meeting = QToolButton(toolbar)
+        meeting.setText(t("MainWindow", "Consigner un échange"))
+        meeting.setObjectName("MeetingButton")
+        meeting.setStyleSheet(
+            "QToolButton#MeetingButton { background: #2f6690; color: white; border-radius: 5px;"
+            " padding: 5px 12px; font-weight: 600; }"
+        )
+        meeting.setEnabled(False)
+        toolbar.addWidget(meeting)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.statusBar().showMessage(
             t("StartupWindow", "Ouverture de la base {name}…").format(name=db_path.name)
