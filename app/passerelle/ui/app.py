@@ -285,6 +285,8 @@ def run_gui(db: Database | PendingDatabase, *, smoke: bool = False,
             shell.close()
             collector.stop()
             raise
+        if quit_when_ready:
+            mark("opened")
         if not shell.isVisible():  # closed while the database was opening
             db.close()
             collector.stop()
@@ -314,6 +316,7 @@ def _run_main_window(app: QApplication, db: Database, settings: ui_settings.Sett
         shell.deleteLater()
     deadline: QTimer | None = None
     if os.environ.get("PASSERELLE_QUIT_WHEN_READY"):
+        mark("main_window")
         _quit_when_ready(app, runner)  # start-up benchmark: exit once Accueil has its data
     if monitor is not None:
         _smoke_visit(app, window, runner, monitor)
