@@ -110,4 +110,4 @@ def test_cli_start_up_exits_once_accueil_is_loaded(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     events = [line.split()[1].split("=")[0] for line in done.stderr.splitlines()
               if line.startswith("passerelle-startup ")]
-    assert events == ["shown", "ready"]
+    assert events == ["shown", "opened", "main_window", "ready"]
