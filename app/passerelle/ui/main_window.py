@@ -13,7 +13,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt
@@ -229,6 +228,8 @@ def _view_specs() -> list[_ViewSpec]:
 
 
 def _app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # 20 ms: not at start-up
+
     try:
         return version("passerelle")
     except PackageNotFoundError:
