@@ -21,9 +21,9 @@ target_metadata = Base.metadata
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool,
                    compare_to: Any) -> bool:
-    """The FTS5 index is managed by hand (virtual tables are invisible to autogenerate)."""
+    """The FTS5 indexes are managed by hand (virtual tables are invisible to autogenerate)."""
     return not (type_ == "table" and name is not None
-                and (name.startswith("search_fts") or name == "search_doc"))
+                and (name.startswith(("search_fts", "registry_fts")) or name == "search_doc"))
 
 
 def _run(connection: Connection) -> None:

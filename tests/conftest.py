@@ -11,7 +11,14 @@ os.environ.setdefault("PASSERELLE_TEST", "1")
 
 import pytest  # noqa: E402
 
+from passerelle.store import cipher  # noqa: E402
 from passerelle.store.database import Database  # noqa: E402
+
+if os.environ.get("PASSERELLE_TEST_ENCRYPTED"):
+    # The whole suite on SQLCipher: every new database file gets this key (README, « Data and
+    # backups »); tests/security decide their keys themselves.
+    _SUITE_KEY = cipher.DbKey(bytes(range(32)))
+    cipher.set_default_key(lambda _path: _SUITE_KEY)
 
 
 class FakeClock:
@@ -59,5 +66,7 @@ def mda_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from passerelle.cli import main
 
     path = tmp_path_factory.mktemp("demo") / "mda.sqlite"
-    assert main(["demo", "--db", str(path), "--scale", "mda"]) == 0
+    # Plain on purpose: the e2e subprocess has no test keyring, and some tests read it with
+    # sqlite3; encryption has its own tests (tests/security).
+    assert main(["demo", "--db", str(path), "--scale", "mda", "--no-encryption"]) == 0
     return path

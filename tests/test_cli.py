@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from passerelle.cli import main
+from passerelle.store.migrate import SCHEMA_HEAD
 
 FIXTURE_0001 = Path(__file__).resolve().parent / "fixtures" / "db" / "passerelle_0001.sqlite"
 
@@ -85,7 +86,7 @@ def test_db_upgrade_then_check_on_an_old_database(tmp_path: Path,
     assert "db upgrade" in capsys.readouterr().out
     assert main(["db", "upgrade", "--db", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "0001 → 0002" in out and "Sauvegarde" in out
+    assert f"0001 → {SCHEMA_HEAD}" in out and "Sauvegarde" in out
     assert main(["db", "check", "--db", str(path), "--deep"]) == 0
     assert "identiques" in capsys.readouterr().out
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,8 +42,10 @@ def open_database(path: Path, paths: AppPaths | None = None) -> Database:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    backups = paths.backups if paths is not None else path.parent / "sauvegardes"
-    db = Database(path, backups_dir=backups)
+    from passerelle.services.backups import folder_for
+
+    # Beside the database, named after it (the default database's is the data folder's).
+    db = Database(path, backups_dir=folder_for(path))
     from passerelle.services import sync
 
     sync.on_open(db)  # a copied database file gets a new device identity before any write
@@ -57,27 +57,20 @@ def open_database(path: Path, paths: AppPaths | None = None) -> Database:
     return db
 
 
-def first_run(paths: AppPaths, answers: FirstRunAnswers,
-              progress: Callable[[int, int], None] | None = None,
-              cancel: threading.Event | None = None) -> Database:
-    """Carry out the welcome wizard's choice; the database is ready for the main window.
+def create_first_database(path: Path, paths: AppPaths, answers: FirstRunAnswers) -> Database:
+    """Create the facilitator's database from the welcome wizard's answers.
 
-    A failed start (wrong passphrase for the team key, cancelled demo…) leaves no half-made
-    database behind, so the wizard shows again at the next start.
+    Its key and lock are already taken (``ui.startup.open_session``). A failure (a key package
+    that no longer reads, say) leaves no half-made database, so the wizard shows again at the
+    next start.
     """
     from passerelle.infra.secrets import SecretStore
-    from passerelle.services import demo, first_run, sync
+    from passerelle.services import first_run, sync
     from passerelle.services.first_run import StartChoice
 
-    first_run.check_answers(answers)
-    path = paths.demo_database if answers.choice is StartChoice.DEMO else paths.database
     existed = path.exists()
     db = open_database(path, paths)
     try:
-        if answers.choice is StartChoice.DEMO:
-            if not existed:
-                demo.generate(db, "mda", progress=progress, cancel=cancel)
-            return db
         first_run.personalise(db, answers)
         if answers.choice is StartChoice.JOIN:
             assert answers.key_file is not None

@@ -18,7 +18,8 @@ from passerelle.domain.errors import PasserelleError
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _app_parser() -> argparse.ArgumentParser:
+    """The top-level options: what starting the application takes."""
     parser = argparse.ArgumentParser(
         prog="passerelle",
         description="Passerelle — CRM des partenariats associations–entreprises.",
@@ -31,15 +32,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="ouvrir chaque vue puis quitter (test de fumée)")
     parser.add_argument("-v", "--verbose", action="store_true")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _app_parser()
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="créer une base de démonstration")
     demo.add_argument("--db", type=Path, required=True)
     demo.add_argument("--scale", choices=("mda", "metropolis"), default="mda")
     demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--no-encryption", action="store_true",
+                      help="ne pas chiffrer la base (par défaut : chiffrée, clé au trousseau)")
 
     db = sub.add_parser("db", help="maintenance de la base")
-    db.add_argument("action", choices=("upgrade", "check", "backup"))
+    db.add_argument("action", choices=("upgrade", "check", "backup", "restore", "encrypt",
+                                       "decrypt"))
+    db.add_argument("backup", type=Path, nargs="?", help="sauvegarde à restaurer (db restore)")
     db.add_argument("--db", type=Path, required=True)
     db.add_argument("--out", type=Path, help="fichier de sauvegarde (db backup)")
     db.add_argument("--deep", action="store_true",
@@ -71,15 +81,48 @@ def build_parser() -> argparse.ArgumentParser:
     from passerelle.services import sync_cli
 
     sync_cli.add_sync_parser(sub)
+    from passerelle.services import registry_cli
+
+    registry_cli.add_registry_parser(sub)
+
+    from passerelle.services import spreadsheet_cli
+
+    spreadsheet_cli.add_parsers(sub)
+
+    from passerelle.services import rgpd_cli
+
+    rgpd_cli.add_rgpd_parser(sub)
 
     shot = sub.add_parser("screenshot", help="capturer chaque vue en PNG (hors écran)")
     shot.add_argument("--db", type=Path, required=True)
     shot.add_argument("--out", type=Path, required=True)
+    from passerelle.services import security_cli
+
+    security_cli.add_key_options(parser)
     return parser
 
 
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line's arguments; starting the application skips the sub-commands' parsers.
+
+    Building every sub-command imports most services (their choices come from them): about
+    1 s before the first window, which DESIGN.md §8 compares with a bare window's start.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not any(a in ("-h", "--help") for a in args_list):
+        from passerelle.services import security_cli
+
+        app_parser = _app_parser()
+        security_cli.add_key_options(app_parser)
+        app_parser.set_defaults(command=None)
+        args, rest = app_parser.parse_known_args(args_list)
+        if not rest:
+            return args
+    return build_parser().parse_args(args_list)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     try:
         return _dispatch(args)
     except PasserelleError as exc:
@@ -103,8 +146,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     bootstrap.configure_logging(paths, verbose=args.verbose)
     handler = {"demo": _cmd_demo, "db": _cmd_db, "stats": _cmd_stats, "doc": _cmd_doc,
                "summary": _cmd_summary, "screenshot": _cmd_screenshot,
-               "sync": _cmd_sync}[args.command]
-    return handler(args, paths)
+               "sync": _cmd_sync, "import": _cmd_import, "export": _cmd_export,
+               "registry": _cmd_registry, "rgpd": _cmd_rgpd}[args.command]
+    from passerelle.services import security_cli
+
+    with security_cli.guard(args):  # key of --db, and its instance lock for writes
+        return handler(args, paths)
 
 
 def _cmd_demo(args: argparse.Namespace, paths: object) -> int:
@@ -133,9 +180,11 @@ def _cmd_demo(args: argparse.Namespace, paths: object) -> int:
 
 
 def _cmd_db(args: argparse.Namespace, paths: object) -> int:
-    from passerelle.services import maintenance
+    from passerelle.services import maintenance, security_cli
 
     path = _existing_db(args.db)
+    if args.action in ("backup", "restore", "encrypt", "decrypt"):
+        return security_cli.cmd_db_security(args)
     if args.action == "upgrade":
         report = maintenance.upgrade(path)
         if report.from_revision == report.to_revision:
@@ -144,10 +193,6 @@ def _cmd_db(args: argparse.Namespace, paths: object) -> int:
             print(f"Schéma mis à jour : {report.from_revision} → {report.to_revision}.")
             if report.backup_path:
                 print(f"Sauvegarde : {report.backup_path}")
-        return EXIT_OK
-    if args.action == "backup":
-        out = maintenance.backup(path, args.out)
-        print(f"Sauvegarde écrite : {out}")
         return EXIT_OK
     result = maintenance.check(path, deep=args.deep)
     for line in result.lines():
@@ -211,6 +256,30 @@ def _cmd_sync(args: argparse.Namespace, paths: object) -> int:
     return sync_cli.cmd_sync(args)
 
 
+def _cmd_import(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import spreadsheet_cli
+
+    return spreadsheet_cli.cmd_import(args)
+
+
+def _cmd_export(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import spreadsheet_cli
+
+    return spreadsheet_cli.cmd_export(args)
+
+
+def _cmd_registry(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import registry_cli
+
+    return registry_cli.cmd_registry(args)
+
+
+def _cmd_rgpd(args: argparse.Namespace, paths: object) -> int:
+    from passerelle.services import rgpd_cli
+
+    return rgpd_cli.cmd_rgpd(args)
+
+
 def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from passerelle import bootstrap
@@ -232,13 +301,36 @@ def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:
 def _run_gui(args: argparse.Namespace, paths: object) -> int:
     from passerelle import bootstrap
     from passerelle.infra.paths import AppPaths
+    from passerelle.services.sync_cli import read_passphrase
 
     assert isinstance(paths, AppPaths)
     paths.ensure()
     log_file = bootstrap.configure_logging(paths, verbose=args.verbose)
-    if args.demo:
-        path = paths.demo_database
-        if not path.exists():
+    from passerelle.ui import errors, startup
+    from passerelle.ui.app import run_gui
+
+    errors.LOG_PATH = log_file
+    startup.prepare_app(args.lang)  # the lock and key dialogs come before the window
+    answers = None
+    use_demo = args.demo
+    if not args.demo and args.db is None and not paths.database.exists() and not args.smoke:
+        from passerelle.services import first_run
+        from passerelle.ui.welcome import run_welcome
+
+        answers = run_welcome(first_run.verify, language=args.lang)
+        if answers is None:
+            return 0  # « Quitter » on the welcome wizard
+        use_demo = answers.choice is first_run.StartChoice.DEMO
+    path = paths.demo_database if use_demo else (args.db or paths.database)
+    # The demo holds fictitious data only: it stays plain, so `passerelle --demo` opens on any
+    # machine, keyring or not (README Quick start). Real databases are encrypted.
+    session = startup.open_session(path, recovery_key=args.recovery_key,
+                                   passphrase=read_passphrase(args.db_passphrase_file),
+                                   interactive=not args.smoke, encrypt_new=not use_demo)
+    if session is None:
+        return EXIT_BAD_INPUT
+    try:
+        if use_demo and not path.exists():
             from passerelle.services import demo
 
             print("Création de la base de démonstration (une fois, ~20 s)…", file=sys.stderr)
@@ -249,33 +341,21 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
                 db.close()
                 path.unlink(missing_ok=True)
                 raise
+        elif answers is not None and not use_demo:
+            db = bootstrap.create_first_database(path, paths, answers)
+        elif session.unlocked.new_recovery_key is None:
+            # the window shows first, the database opens behind it (ui/startup_window.py)
+            from passerelle.ui.startup_window import PendingDatabase
+
+            return run_gui(PendingDatabase(path, lambda: bootstrap.open_database(path, paths)),
+                           smoke=args.smoke, language=args.lang, documents_dir=paths.documents)
         else:
             db = bootstrap.open_database(path, paths)
-    elif args.db is None and not paths.database.exists():
-        from passerelle.ui.welcome import run_welcome
-
-        opened = run_welcome(
-            lambda answers, progress: bootstrap.first_run(paths, answers, progress,
-                                                          progress.cancel),
-            language=args.lang)
-        if opened is None:
-            return 0  # « Quitter » on the welcome wizard
-        db = opened
-    else:  # the window shows first, the database opens behind it (ui/startup.py)
-        from passerelle.ui import errors
-        from passerelle.ui.app import run_gui
-        from passerelle.ui.startup import PendingDatabase
-
-        errors.LOG_PATH = log_file
-        path = args.db or paths.database
-        return run_gui(PendingDatabase(path, lambda: bootstrap.open_database(path, paths)),
-                       smoke=args.smoke, language=args.lang, documents_dir=paths.documents)
-    from passerelle.ui import errors
-    from passerelle.ui.app import run_gui
-
-    errors.LOG_PATH = log_file
-    try:
-        return run_gui(db, smoke=args.smoke, language=args.lang,
-                       documents_dir=paths.documents)
+        session.show_new_recovery_key()
+        try:
+            return run_gui(db, smoke=args.smoke, language=args.lang,
+                           documents_dir=paths.documents)
+        finally:
+            db.close()
     finally:
-        db.close()
+        session.release()

@@ -31,6 +31,8 @@ DOMAIN_STRINGS = PACKAGE / "ui" / "domain_strings.py"
 ERROR_CLASSES = {
     "PasserelleError", "ValidationError", "NotFound", "StageRuleViolation",
     "StorageUnavailable", "IncompatibleDatabase", "MigrationFailed", "DemoCancelled",
+    "SpreadsheetError", "Cancelled",
+    "RegistryImportError", "ImportCancelled",
 }
 
 

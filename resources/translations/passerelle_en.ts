@@ -115,6 +115,165 @@ Skills (valued): {skills}</translation>
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Démarrage</source>
+        <translation>Start-up</translation>
+    </message>
+    <message>
+        <source>Quotidienne</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Avant mise à jour</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <source>Manuelle</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Avant restauration</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <source>Avant chiffrement</source>
+        <translation>Before encryption</translation>
+    </message>
+    <message>
+        <source>{size} Ko</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} Mo</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Sauvegardes</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Sauvegardes de la base {name}</source>
+        <translation>Backups of the database {name}</translation>
+    </message>
+    <message>
+        <source>Chaque copie est chiffrée avec la clé de la base et vérifiée après écriture.</source>
+        <translation>Each copy is encrypted with the database key and checked after it is written.</translation>
+    </message>
+    <message>
+        <source>Chaque copie est vérifiée après écriture.</source>
+        <translation>Each copy is checked after it is written.</translation>
+    </message>
+    <message>
+        <source>Passerelle sauvegarde la base à chaque démarrage, une fois par jour et avant chaque mise à jour.</source>
+        <translation>Passerelle backs up the database at each start, once a day and before each upgrade.</translation>
+    </message>
+    <message>
+        <source>Cette base n&apos;est pas chiffrée, ses sauvegardes non plus. Pour la chiffrer, fermez Passerelle puis lancez : passerelle db encrypt --db {path}</source>
+        <translation>This database is not encrypted, and neither are its backups. To encrypt it, close Passerelle and run: passerelle db encrypt --db {path}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>Occasion</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Chiffrée</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <source>Schéma</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde pour l&apos;instant. Cliquez sur « Sauvegarder maintenant » pour en créer une ; Passerelle en fera aussi une au prochain démarrage.</source>
+        <translation>No backup yet. Click “Back up now” to make one; Passerelle will also make one at the next start.</translation>
+    </message>
+    <message>
+        <source>Dossier : {path}</source>
+        <translation>Folder: {path}</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Sauvegardes automatiques conservées :</source>
+        <translation>Automatic backups kept:</translation>
+    </message>
+    <message>
+        <source>Nombre de sauvegardes automatiques conservées</source>
+        <translation>Number of automatic backups kept</translation>
+    </message>
+    <message>
+        <source>(les copies manuelles et d&apos;avant restauration sont gardées)</source>
+        <translation>(manual and pre-restore copies are always kept)</translation>
+    </message>
+    <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Restaurer…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Sauvegarde vérifiée écrite : {name}</source>
+        <translation>Checked backup written: {name}</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Restaurer la sauvegarde du {date}&#xa0;?</source>
+        <translation>Restore the backup of {date}?</translation>
+    </message>
+    <message>
+        <source>La base actuelle sera d&apos;abord gardée comme sauvegarde « Avant restauration », puis remplacée par cette copie. Ce qui a été saisi depuis le {date} n&apos;apparaîtra plus (il reste dans la sauvegarde d&apos;avant restauration).</source>
+        <translation>The current database will first be kept as a “Before restore” backup, then replaced by this copy. What was entered since {date} will no longer appear (it stays in the before-restore backup).</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Base restaurée. L&apos;état précédent est gardé dans {name}.</source>
+        <translation>Database restored. The previous state is kept in {name}.</translation>
+    </message>
+    <message>
+        <source>Veuillez patienter…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <source>Sauvegardes…</source>
+        <translation>Backups…</translation>
+    </message>
+</context>
+<context>
     <name>BatchLettersDialog</name>
     <message>
         <source>Dossier des courriers</source>
@@ -510,6 +669,131 @@ Skills (valued): {skills}</translation>
     </message>
 </context>
 <context>
+    <name>ContactRgpdPanel</name>
+    <message>
+        <source>inconnu</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>ex. salon des associations 2025, carte de visite</source>
+        <translation>e.g. associations fair 2025, business card</translation>
+    </message>
+    <message>
+        <source>— inconnue —</source>
+        <translation>— unknown —</translation>
+    </message>
+    <message>
+        <source>S&apos;oppose à la prospection (article 21)</source>
+        <translation>Objects to prospecting (article 21)</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Collecte</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Base légale</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Collectée le</source>
+        <translation>Collected on</translation>
+    </message>
+    <message>
+        <source>Conservation</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>Dernier contact entrant</source>
+        <translation>Last inbound contact</translation>
+    </message>
+    <message>
+        <source>À revoir le</source>
+        <translation>Review on</translation>
+    </message>
+    <message>
+        <source>Journal des modifications…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
+        <source>Export droit d&apos;accès…</source>
+        <translation>Access request export…</translation>
+    </message>
+    <message>
+        <source>Anonymiser…</source>
+        <translation>Anonymise…</translation>
+    </message>
+    <message>
+        <source>Effacer…</source>
+        <translation>Erase…</translation>
+    </message>
+    <message>
+        <source>Droits de la personne</source>
+        <translation>Data subject rights</translation>
+    </message>
+    <message>
+        <source>Répondez dans le mois à une demande d&apos;accès ou d&apos;effacement. L&apos;effacement est transmis aux collègues par la synchronisation.</source>
+        <translation>Answer an access or erasure request within one month. Erasure is passed on to colleagues by synchronisation.</translation>
+    </message>
+    <message>
+        <source>donné le {date}</source>
+        <translation>given on {date}</translation>
+    </message>
+    <message>
+        <source>date à renseigner</source>
+        <translation>date to fill in</translation>
+    </message>
+    <message>
+        <source>Fiche anonymisée : plus aucune donnée personnelle.</source>
+        <translation>Anonymised record: no personal data left.</translation>
+    </message>
+    <message>
+        <source>{date} (trois ans après : {what})</source>
+        <translation>{date} (three years after: {what})</translation>
+    </message>
+    <message>
+        <source>durée dépassée : voir la vue RGPD</source>
+        <translation>period exceeded: see the GDPR view</translation>
+    </message>
+    <message>
+        <source>Export pour une demande d&apos;accès</source>
+        <translation>Export for an access request</translation>
+    </message>
+    <message>
+        <source>Archive ZIP (*.zip)</source>
+        <translation>ZIP archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export droit d&apos;accès</source>
+        <translation>Access request export</translation>
+    </message>
+    <message>
+        <source>Export enregistré : {path}
+Il contient les données en JSON et un document lisible à remettre à la personne.</source>
+        <translation>Export saved: {path}
+It contains the data as JSON and a readable document to give to the person.</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement cette personne ? Sa fiche, ses rôles et son nom dans les notes et documents seront effacés, ici puis chez les collègues. C&apos;est irréversible.</source>
+        <translation>Permanently erase this person? Their record, roles and name in notes and documents will be erased, here and then on colleagues&apos; computers. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Anonymiser cette personne ? La fiche reste pour les statistiques, sans nom ni coordonnées, ici puis chez les collègues. C&apos;est irréversible.</source>
+        <translation>Anonymise this person? The record stays for statistics, without name or contact details, here and then on colleagues&apos; computers. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Confirmer</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
     <name>ContactsView</name>
     <message>
         <source>Rechercher : nom, fonction, e-mail, notes…</source>
@@ -518,6 +802,22 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Nouveau contact</source>
         <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Importer…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Importer un tableur de contacts, avec leur organisation</source>
+        <translation>Import a spreadsheet of contacts, with their organisation</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Exporter les contacts affichés (.xlsx ou .csv)</source>
+        <translation>Export the contacts shown (.xlsx or .csv)</translation>
     </message>
     <message>
         <source>Nom</source>
@@ -582,6 +882,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Organisations</source>
         <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>RGPD</source>
+        <translation>GDPR</translation>
     </message>
     <message>
         <source>Enregistrer</source>
@@ -691,6 +995,89 @@ Skills (valued): {skills}</translation>
     </message>
 </context>
 <context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>Même SIRET</source>
+        <translation>Same SIRET</translation>
+    </message>
+    <message>
+        <source>Même SIREN</source>
+        <translation>Same SIREN</translation>
+    </message>
+    <message>
+        <source>Même n° RNA</source>
+        <translation>Same RNA no.</translation>
+    </message>
+    <message>
+        <source>Nom proche ({score} %)</source>
+        <translation>Similar name ({score} %)</translation>
+    </message>
+    <message>
+        <source>Doublon possible</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>Doublons probables de « {name} »</source>
+        <translation>Likely duplicates of “{name}”</translation>
+    </message>
+    <message>
+        <source>Choisissez la fiche qui décrit la même organisation, puis « Fusionner… » : vous verrez les deux fiches côte à côte avant de confirmer.</source>
+        <translation>Choose the record that describes the same organisation, then “Merge…”: you will see both records side by side before confirming.</translation>
+    </message>
+    <message>
+        <source>« {name} » existe peut-être déjà.</source>
+        <translation>“{name}” may already exist.</translation>
+    </message>
+    <message>
+        <source>« {name} » ressemble à des organisations déjà enregistrées.</source>
+        <translation>“{name}” looks like organisations already recorded.</translation>
+    </message>
+    <message>
+        <source>Pour éviter les doublons, ouvrez la fiche existante et complétez-la. Si c&apos;est bien une autre organisation, créez-la quand même.</source>
+        <translation>To avoid duplicates, open the existing record and complete it. If it really is another organisation, create it anyway.</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;existante</source>
+        <translation>Open the existing one</translation>
+    </message>
+    <message>
+        <source>Créer quand même</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Revenir au formulaire</source>
+        <translation>Back to the form</translation>
+    </message>
+    <message>
+        <source>Fusionner…</source>
+        <translation>Merge…</translation>
+    </message>
+</context>
+<context>
     <name>Entity</name>
     <message>
         <source>L&apos;organisation</source>
@@ -763,6 +1150,18 @@ Skills (valued): {skills}</translation>
         <translation>No shared folder is chosen: menu Synchronisation › Shared folder…</translation>
     </message>
     <message>
+        <source>Aucun fichier à importer.</source>
+        <translation>No file to import.</translation>
+    </message>
+    <message>
+        <source>Aucune entrée à importer dans ces fichiers ({read} lignes lues, aucune retenue pour ce territoire) : le registre n&apos;a pas été modifié.</source>
+        <translation>Nothing to import in these files ({read} lines read, none kept for this territory): the register was not changed.</translation>
+    </message>
+    <message>
+        <source>Aucune personne sélectionnée.</source>
+        <translation>No person selected.</translation>
+    </message>
+    <message>
         <source>Base légale inconnue : {value}</source>
         <translation>Unknown legal basis: {value}</translation>
     </message>
@@ -783,12 +1182,36 @@ Skills (valued): {skills}</translation>
         <translation>This database does not belong to any team: create a team, or join your colleagues&apos; team with their team key file.</translation>
     </message>
     <message>
+        <source>Cette clé de secours n&apos;est pas valide : vérifiez chaque groupe de 4 caractères (lettres A à Z et chiffres 2 à 7).</source>
+        <translation>This recovery key is not valid: check each group of 4 characters (letters A to Z and digits 2 to 7).</translation>
+    </message>
+    <message>
+        <source>Cette entrée n&apos;est plus dans le registre (il a été réimporté).</source>
+        <translation>This entry is no longer in the register (it was re-imported).</translation>
+    </message>
+    <message>
         <source>Cette organisation n&apos;est pas dans la liste de l&apos;événement.</source>
         <translation>This organisation is not on the event&apos;s list.</translation>
     </message>
     <message>
         <source>Champ inconnu : {entity}.{field}</source>
         <translation>Unknown field: {entity}.{field}</translation>
+    </message>
+    <message>
+        <source>Champ inconnu dans la correspondance : {name} (attendus : {known}).</source>
+        <translation>Unknown field in the mapping: {name} (expected: {known}).</translation>
+    </message>
+    <message>
+        <source>Champs impossibles à effacer : {fields}</source>
+        <translation>Fields that cannot be erased: {fields}</translation>
+    </message>
+    <message>
+        <source>Choisissez deux organisations différentes à fusionner.</source>
+        <translation>Choose two different organisations to merge.</translation>
+    </message>
+    <message>
+        <source>Choisissez la colonne du champ « {label} » : il est obligatoire.</source>
+        <translation>Choose the column of the “{label}” field: it is required.</translation>
     </message>
     <message>
         <source>Choisissez la nature du soutien.</source>
@@ -807,12 +1230,24 @@ Skills (valued): {skills}</translation>
         <translation>Choose a partnership file or an agreement for the document.</translation>
     </message>
     <message>
+        <source>Choisissez un fichier .csv ou .xlsx (reçu : {name}).</source>
+        <translation>Choose a .csv or .xlsx file (got: {name}).</translation>
+    </message>
+    <message>
         <source>Code commune invalide : {value} (code INSEE à 5 caractères).</source>
         <translation>Invalid municipality code: {value} (5-character INSEE code).</translation>
     </message>
     <message>
+        <source>Colonne {column} absente du fichier.</source>
+        <translation>Column {column} is not in the file.</translation>
+    </message>
+    <message>
         <source>Commune inconnue dans la Métropole : {value}</source>
         <translation>Unknown commune in the Métropole: {value}</translation>
+    </message>
+    <message>
+        <source>Correspondance illisible : {error}</source>
+        <translation>Unreadable mapping: {error}</translation>
     </message>
     <message>
         <source>Date invalide : {value} (attendu AAAA-MM-JJ).</source>
@@ -827,8 +1262,24 @@ Skills (valued): {skills}</translation>
         <translation>Partnership file not found: {ref}.</translation>
     </message>
     <message>
+        <source>Effacement annulé : rien n&apos;a été modifié.</source>
+        <translation>Erasure cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Encodage inconnu : {encoding}</source>
+        <translation>Unknown encoding: {encoding}</translation>
+    </message>
+    <message>
         <source>Erreur d&apos;écriture : {error}</source>
         <translation>Write error: {error}</translation>
+    </message>
+    <message>
+        <source>Export inconnu : {what} (attendu : organisations, contacts, files ou interactions).</source>
+        <translation>Unknown export: {what} (expected: organisations, contacts, files or interactions).</translation>
+    </message>
+    <message>
+        <source>Fichier {path}, ligne {line} : {error}</source>
+        <translation>File {path}, line {line}: {error}</translation>
     </message>
     <message>
         <source>Génération annulée : rien n&apos;a été écrit.</source>
@@ -839,8 +1290,16 @@ Skills (valued): {skills}</translation>
         <translation>Invalid identifier: {value}</translation>
     </message>
     <message>
+        <source>Import annulé : le registre est inchangé.</source>
+        <translation>Import cancelled: the register is unchanged.</translation>
+    </message>
+    <message>
         <source>Impossible d&apos;écrire le fichier {path} : {error}</source>
         <translation>Cannot write the file {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;écrire {path} : {error}</source>
+        <translation>Cannot write {path}: {error}</translation>
     </message>
     <message>
         <source>Impossible d&apos;écrire « {file} » : {error}.</source>
@@ -851,6 +1310,10 @@ Skills (valued): {skills}</translation>
         <translation>Cannot read the image « {file} »: {error}.</translation>
     </message>
     <message>
+        <source>Impossible de lire le fichier {path} : {error}</source>
+        <translation>Cannot read the file {path}: {error}</translation>
+    </message>
+    <message>
         <source>Impossible de lire {path} : {error}</source>
         <translation>Cannot read {path}: {error}</translation>
     </message>
@@ -859,8 +1322,20 @@ Skills (valued): {skills}</translation>
         <translation>Cannot move to the “{stage}” stage: {missing_text}.</translation>
     </message>
     <message>
+        <source>Impossible de remplacer {path} (encore ouverte par un autre programme ?) : {error}. La base n&apos;a pas été modifiée.</source>
+        <translation>Cannot replace {path} (still open in another program?): {error}. The database was not changed.</translation>
+    </message>
+    <message>
+        <source>Indiquez au moins trois caractères à effacer.</source>
+        <translation>Enter at least three characters to erase.</translation>
+    </message>
+    <message>
         <source>Indiquez la raison pour passer le dossier « {status} ».</source>
         <translation>Give a reason for setting the file to “{status}”.</translation>
+    </message>
+    <message>
+        <source>Indiquez la sauvegarde à restaurer : passerelle db restore SAUVEGARDE --db BASE.</source>
+        <translation>Give the backup to restore: passerelle db restore BACKUP --db DATABASE.</translation>
     </message>
     <message>
         <source>Indiquez le fichier de clé d&apos;équipe.</source>
@@ -915,6 +1390,14 @@ Skills (valued): {skills}</translation>
         <translation>The email address “{value}” is too long (254 characters at most).</translation>
     </message>
     <message>
+        <source>L&apos;archive {path} est illisible : {error}</source>
+        <translation>The archive {path} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <source>L&apos;archive {path} ne contient aucun fichier CSV.</source>
+        <translation>The archive {path} contains no CSV file.</translation>
+    </message>
+    <message>
         <source>L&apos;association et l&apos;entreprise d&apos;un dossier doivent être deux organisations différentes.</source>
         <translation>The association and the company of a partnership file must be two different organisations.</translation>
     </message>
@@ -947,8 +1430,24 @@ Skills (valued): {skills}</translation>
         <translation>The database {path} was created by a newer version of Passerelle (schema {revision}). Update Passerelle to open it.</translation>
     </message>
     <message>
+        <source>La base {path} est déjà chiffrée.</source>
+        <translation>The database {path} is already encrypted.</translation>
+    </message>
+    <message>
+        <source>La base {path} est protégée par une phrase de passe : c&apos;est elle qui permet de l&apos;ouvrir sur un autre ordinateur.</source>
+        <translation>The database {path} is protected by a passphrase: that passphrase is what opens it on another computer.</translation>
+    </message>
+    <message>
         <source>La base {path} existe déjà : choisissez un nouveau fichier.</source>
         <translation>The database {path} already exists: choose a new file.</translation>
+    </message>
+    <message>
+        <source>La base {path} n&apos;est pas chiffrée : elle n&apos;a pas de clé de secours.</source>
+        <translation>The database {path} is not encrypted: it has no recovery key.</translation>
+    </message>
+    <message>
+        <source>La base {path} n&apos;est pas chiffrée.</source>
+        <translation>The database {path} is not encrypted.</translation>
     </message>
     <message>
         <source>La base {path} n&apos;existe pas.</source>
@@ -959,8 +1458,16 @@ Skills (valued): {skills}</translation>
         <translation>The chosen agreement belongs to another partnership file.</translation>
     </message>
     <message>
+        <source>La copie convertie de {path} est incohérente ({status}) : la base d&apos;origine est inchangée.</source>
+        <translation>The converted copy of {path} is inconsistent ({status}): the original database is unchanged.</translation>
+    </message>
+    <message>
         <source>La copie de sauvegarde {path} est corrompue ({status}).</source>
         <translation>The backup copy {path} is corrupt ({status}).</translation>
+    </message>
+    <message>
+        <source>La date de collecte ne peut pas être dans le futur.</source>
+        <translation>The collection date cannot be in the future.</translation>
     </message>
     <message>
         <source>La durée d&apos;un tour doit être comprise entre 1 et 120 minutes.</source>
@@ -987,6 +1494,10 @@ Skills (valued): {skills}</translation>
         <translation>The passphrase must be at least 8 characters long.</translation>
     </message>
     <message>
+        <source>La phrase de passe doit compter au moins {n} caractères.</source>
+        <translation>The passphrase must be at least {n} characters long.</translation>
+    </message>
+    <message>
         <source>La phrase de passe est vide.</source>
         <translation>The passphrase is empty.</translation>
     </message>
@@ -995,8 +1506,20 @@ Skills (valued): {skills}</translation>
         <translation>The period is empty: {start} is after {end}.</translation>
     </message>
     <message>
+        <source>La restauration depuis {path} a échoué : {error}</source>
+        <translation>Restoring from {path} failed: {error}</translation>
+    </message>
+    <message>
         <source>La sauvegarde vers {path} a échoué : {error}</source>
         <translation>The backup to {path} failed: {error}</translation>
+    </message>
+    <message>
+        <source>La sauvegarde {path} est endommagée ({status}) : la base n&apos;a pas été modifiée.</source>
+        <translation>The backup {path} is damaged ({status}): the database was not changed.</translation>
+    </message>
+    <message>
+        <source>La sauvegarde {path} n&apos;existe pas.</source>
+        <translation>The backup {path} does not exist.</translation>
     </message>
     <message>
         <source>La valeur du don doit être strictement positive pour évaluer les contreparties (saisi : {value}).</source>
@@ -1021,6 +1544,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Le champ « {label} » est obligatoire.</source>
         <translation>The “{label}” field is required.</translation>
+    </message>
+    <message>
+        <source>Le classeur n&apos;a pas de feuille « {name} ».</source>
+        <translation>The workbook has no sheet “{name}”.</translation>
     </message>
     <message>
         <source>Le code NAF est vide.</source>
@@ -1059,6 +1586,10 @@ Skills (valued): {skills}</translation>
         <translation>The disk is full: nothing has been saved.</translation>
     </message>
     <message>
+        <source>Le disque est plein : rien n&apos;a été importé. Libérez de la place puis relancez l&apos;import (le fichier reste à sa place).</source>
+        <translation>The disk is full: nothing was imported. Free some space and run the import again (the file stays where it is).</translation>
+    </message>
+    <message>
         <source>Le dossier est déjà « {status} ».</source>
         <translation>The partnership file is already “{status}”.</translation>
     </message>
@@ -1079,8 +1610,28 @@ Skills (valued): {skills}</translation>
         <translation>The folder {path} does not exist (or is not a folder).</translation>
     </message>
     <message>
+        <source>Le fichier n&apos;est pas encodé en {encoding}.</source>
+        <translation>The file is not encoded in {encoding}.</translation>
+    </message>
+    <message>
+        <source>Le fichier {file} est vide.</source>
+        <translation>The file {file} is empty.</translation>
+    </message>
+    <message>
+        <source>Le fichier {file} n&apos;est pas un fichier {kind} : ses colonnes ne correspondent pas.</source>
+        <translation>The file {file} is not a {kind} file: its columns do not match.</translation>
+    </message>
+    <message>
         <source>Le fichier {path} contient une autre base de données.</source>
         <translation>The file {path} contains a different database.</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} est vide.</source>
+        <translation>The file {path} is empty.</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n&apos;est pas un classeur .xlsx lisible.</source>
+        <translation>The file {path} is not a readable .xlsx workbook.</translation>
     </message>
     <message>
         <source>Le fichier {path} n&apos;est pas une base Passerelle lisible.</source>
@@ -1089,6 +1640,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>Le fichier {path} n&apos;est pas une base lisible.</source>
         <translation>The file {path} is not a readable database.</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n&apos;existe pas.</source>
+        <translation>The file {path} does not exist.</translation>
     </message>
     <message>
         <source>Le fichier « {file} » est introuvable.</source>
@@ -1111,6 +1666,10 @@ Skills (valued): {skills}</translation>
         <translation>The “{filter}” filter does not apply to the value “{value}” (a date was expected).</translation>
     </message>
     <message>
+        <source>Le format {suffix} n&apos;est pas pris en charge : enregistrez le fichier au format .xlsx ou .csv depuis votre tableur.</source>
+        <translation>The {suffix} format is not supported: save the file as .xlsx or .csv from your spreadsheet program.</translation>
+    </message>
+    <message>
         <source>Le modèle « {file} » est introuvable.</source>
         <translation>The template “{file}” cannot be found.</translation>
     </message>
@@ -1131,8 +1690,24 @@ Skills (valued): {skills}</translation>
         <translation>The amount “{label}” must be a positive number or zero (entered: {value}).</translation>
     </message>
     <message>
+        <source>Le nom de famille est vide.</source>
+        <translation>The last name is empty.</translation>
+    </message>
+    <message>
+        <source>Le nom est vide.</source>
+        <translation>The name is empty.</translation>
+    </message>
+    <message>
+        <source>Le nombre de sauvegardes conservées doit être compris entre {low} et {high}.</source>
+        <translation>The number of backups kept must be between {low} and {high}.</translation>
+    </message>
+    <message>
         <source>Le numéro RNA est vide.</source>
         <translation>The RNA number is empty.</translation>
+    </message>
+    <message>
+        <source>Le numéro RNA {rna} ne suit pas le format habituel (W suivi de 9 chiffres) : vérifiez-le (il peut être correct pour la Corse ou l&apos;outre-mer).</source>
+        <translation>The RNA number {rna} does not follow the usual format (W followed by 9 digits): check it (it may be correct for Corsica or overseas).</translation>
     </message>
     <message>
         <source>Le numéro RNA « {value} » est invalide : W suivi de 9 caractères attendu ({length} caractère(s) après le W).</source>
@@ -1199,6 +1774,10 @@ Skills (valued): {skills}</translation>
         <translation>The merged notes are empty.</translation>
     </message>
     <message>
+        <source>Mode d&apos;effacement inconnu : {mode}</source>
+        <translation>Unknown erasure mode: {mode}</translation>
+    </message>
+    <message>
         <source>Modèle inconnu : « {name} ». Modèles fournis : {known} ; ou donnez le chemin d&apos;un fichier .docx.</source>
         <translation>Unknown template: “{name}”. Templates provided: {known}; or give the path to a .docx file.</translation>
     </message>
@@ -1207,8 +1786,44 @@ Skills (valued): {skills}</translation>
         <translation>Invalid amount: {value}</translation>
     </message>
     <message>
+        <source>Même SIREN que « {name} » (autre établissement) : doublon possible, vérifiez après l&apos;import.</source>
+        <translation>Same SIREN as “{name}” (another establishment): possible duplicate, check after the import.</translation>
+    </message>
+    <message>
+        <source>Même courriel qu&apos;à la ligne {other} : ligne ignorée.</source>
+        <translation>Same email as on line {other}: line skipped.</translation>
+    </message>
+    <message>
+        <source>Même organisation qu&apos;à la ligne {other} : ligne ignorée.</source>
+        <translation>Same organisation as on line {other}: line skipped.</translation>
+    </message>
+    <message>
+        <source>Même personne qu&apos;à la ligne {other} : ligne ignorée.</source>
+        <translation>Same person as on line {other}: line skipped.</translation>
+    </message>
+    <message>
+        <source>Nom proche de la ligne {other} dans la même commune : doublon possible, vérifiez après l&apos;import.</source>
+        <translation>Name similar to line {other} in the same municipality: possible duplicate, check after the import.</translation>
+    </message>
+    <message>
+        <source>Nom proche de « {name} », déjà enregistrée dans la même commune : doublon possible, vérifiez après l&apos;import.</source>
+        <translation>Name similar to “{name}”, already recorded in the same municipality: possible duplicate, check after the import.</translation>
+    </message>
+    <message>
         <source>Nombre hors des limites pour une écriture en lettres : {value}.</source>
         <translation>Number out of range for writing out in words: {value}.</translation>
+    </message>
+    <message>
+        <source>Opération annulée : rien n&apos;a été modifié.</source>
+        <translation>Operation cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Organisation « {name} » introuvable : elle sera créée.</source>
+        <translation>Organisation “{name}” not found: it will be created.</translation>
+    </message>
+    <message>
+        <source>Organisation « {name} » introuvable : elle sera créée. Nom proche de « {other} » : vérifiez qu&apos;il ne s&apos;agit pas de la même.</source>
+        <translation>Organisation “{name}” not found: it will be created. Similar name “{other}”: check that it is not the same one.</translation>
     </message>
     <message>
         <source>Personne à inviter : ajoutez des organisations à la liste de l&apos;événement.</source>
@@ -1219,6 +1834,10 @@ Skills (valued): {skills}</translation>
         <translation>Several partnership files have the reference {ref} (created on different computers): use the identifier.</translation>
     </message>
     <message>
+        <source>Pour ne garder que la Métropole, joignez le fichier StockEtablissement : le fichier StockUniteLegale ne donne pas l&apos;adresse des établissements.</source>
+        <translation>To keep only the Métropole, add the StockEtablissement file: the StockUniteLegale file does not give the establishments&apos; addresses.</translation>
+    </message>
+    <message>
         <source>Rattachez l&apos;échange à un dossier ou à une organisation.</source>
         <translation>Attach the interaction to a partnership file or an organisation.</translation>
     </message>
@@ -1227,12 +1846,28 @@ Skills (valued): {skills}</translation>
         <translation>Enter the passphrase that protects the key package.</translation>
     </message>
     <message>
+        <source>Source inconnue : {source} (sirene ou rna attendu).</source>
+        <translation>Unknown source: {source} (sirene or rna expected).</translation>
+    </message>
+    <message>
         <source>Taille d&apos;entreprise inconnue : {value}</source>
         <translation>Unknown company size: {value}</translation>
     </message>
     <message>
+        <source>Taille inconnue : « {value} » (attendu : TPE, PME, ETI ou GE).</source>
+        <translation>Unknown size: “{value}” (expected: TPE, PME, ETI or GE).</translation>
+    </message>
+    <message>
+        <source>Territoire inconnu : {territory} (mel ou all attendu).</source>
+        <translation>Unknown territory: {territory} (mel or all expected).</translation>
+    </message>
+    <message>
         <source>Type d&apos;enregistrement inconnu : {entity}</source>
         <translation>Unknown record type: {entity}</translation>
+    </message>
+    <message>
+        <source>Type d&apos;import inconnu : {kind} (attendu : organisations ou contacts).</source>
+        <translation>Unknown import type: {kind} (expected: organisations or contacts).</translation>
     </message>
     <message>
         <source>Type d&apos;organisation inconnu : {value}</source>
@@ -1243,8 +1878,16 @@ Skills (valued): {skills}</translation>
         <translation>Unknown interaction type: {value}</translation>
     </message>
     <message>
+        <source>Type inconnu : « {value} » (attendu : association, entreprise, collectivité, réseau ou fondation).</source>
+        <translation>Unknown type: “{value}” (expected: association, company, public body, network or foundation).</translation>
+    </message>
+    <message>
         <source>Un besoin est porté par une association (ou une structure d&apos;intérêt général) : « {name} » est une entreprise.</source>
         <translation>A need is carried by an association (or a general-interest body): “{name}” is a company.</translation>
+    </message>
+    <message>
+        <source>Un contact avec le courriel {email} existe déjà : ligne ignorée.</source>
+        <translation>A contact with the email {email} already exists: line skipped.</translation>
     </message>
     <message>
         <source>Un montant ne peut pas être négatif.</source>
@@ -1275,6 +1918,10 @@ Skills (valued): {skills}</translation>
         <translation>{detail}{suffix}</translation>
     </message>
     <message>
+        <source>{name} existe déjà dans les contacts (même organisation) : ligne ignorée.</source>
+        <translation>{name} already exists in the contacts (same organisation): line skipped.</translation>
+    </message>
+    <message>
         <source>{what} {id} est introuvable (supprimé ?).</source>
         <translation>{what} {id} cannot be found (deleted?).</translation>
     </message>
@@ -1285,6 +1932,10 @@ Skills (valued): {skills}</translation>
     <message>
         <source>« {file} » n&apos;est pas une image PNG, JPEG ou GIF : choisissez le logo dans l&apos;un de ces formats.</source>
         <translation>« {file} » is not a PNG, JPEG or GIF image: choose the logo in one of these formats.</translation>
+    </message>
+    <message>
+        <source>« {name} » existe déjà : ligne ignorée.</source>
+        <translation>“{name}” already exists: line skipped.</translation>
     </message>
     <message>
         <source>« {value} » n&apos;est pas un IBAN français : la clé RIB ne peut pas être vérifiée.</source>
@@ -1763,8 +2414,48 @@ Skills (valued): {skills}</translation>
         <translation>Confirmation:</translation>
     </message>
     <message>
+        <source>organisations_{date}</source>
+        <translation>organisations_{date}</translation>
+    </message>
+    <message>
+        <source>contacts_{date}</source>
+        <translation>contacts_{date}</translation>
+    </message>
+    <message>
+        <source>dossiers_{date}</source>
+        <translation>files_{date}</translation>
+    </message>
+    <message>
+        <source>echanges_{date}</source>
+        <translation>interactions_{date}</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV pour Excel, séparateur point-virgule (*.csv)</source>
+        <translation>CSV for Excel, semicolon-separated (*.csv)</translation>
+    </message>
+    <message>
         <source>Exporter</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>{n} ligne exportée dans {path}</source>
+        <translation>{n} row exported to {path}</translation>
+    </message>
+    <message>
+        <source>{n} lignes exportées dans {path}</source>
+        <translation>{n} rows exported to {path}</translation>
+    </message>
+    <message>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -1867,6 +2558,10 @@ Double-click a file in “Files” to display it here.</translation>
     <message>
         <source>Double-cliquez sur un échange pour lire ses notes complètes.</source>
         <translation>Double-click an interaction to read its full notes.</translation>
+    </message>
+    <message>
+        <source>Journal des modifications…</source>
+        <translation>Change history…</translation>
     </message>
     <message>
         <source>Aucune tâche ouverte pour ce dossier. Les prochaines étapes d&apos;un échange deviennent des tâches ; vous pouvez aussi en ajouter une ci-dessous.</source>
@@ -2176,18 +2871,6 @@ Complétez le dossier puis réessayez.</source>
 Complete the file and try again.</translation>
     </message>
     <message>
-        <source>dossiers_{date}.csv</source>
-        <translation>files_{date}.csv</translation>
-    </message>
-    <message>
-        <source>Exporter les dossiers</source>
-        <translation>Export files</translation>
-    </message>
-    <message>
-        <source>Fichiers CSV (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
         <source>À l&apos;étape « {stage} » depuis {n} jour</source>
         <translation>At the “{stage}” stage for {n} day</translation>
     </message>
@@ -2272,10 +2955,6 @@ Complete the file and try again.</translation>
         <translation>Show files on hold or abandoned</translation>
     </message>
     <message>
-        <source>Exporter (CSV)</source>
-        <translation>Export (CSV)</translation>
-    </message>
-    <message>
         <source>Exporter les dossiers affichés, avec les filtres et le tri en cours</source>
         <translation>Export the files shown, with the current filters and sort order</translation>
     </message>
@@ -2342,6 +3021,10 @@ Change or reset the filters, or create a file with “New file”.</translation>
     <message>
         <source>Export terminé</source>
         <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>Ouvrir le dossier</source>
@@ -2464,6 +3147,285 @@ Change or reset the filters, or create a file with “New file”.</translation>
     <message>
         <source>Guide d&apos;utilisation</source>
         <translation>User guide</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>RNA</source>
+        <translation>RNA</translation>
+    </message>
+    <message>
+        <source>Code NAF</source>
+        <translation>NAF code</translation>
+    </message>
+    <message>
+        <source>Forme juridique</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>ESS</source>
+        <translation>Social economy (ESS)</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Commune (INSEE)</source>
+        <translation>Municipality (INSEE)</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Quartier</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>QPV</source>
+        <translation>Priority neighbourhood (QPV)</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Maturité</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>Fusionnée dans</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Nom de famille</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Titre / fonction</source>
+        <translation>Title / position</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Base légale</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Consentement le</source>
+        <translation>Consent given on</translation>
+    </message>
+    <message>
+        <source>Source de la collecte</source>
+        <translation>Collection source</translation>
+    </message>
+    <message>
+        <source>Collecte le</source>
+        <translation>Collected on</translation>
+    </message>
+    <message>
+        <source>Dernier contact entrant</source>
+        <translation>Last inbound contact</translation>
+    </message>
+    <message>
+        <source>Opposition à la prospection</source>
+        <translation>Objects to prospecting</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Entreprise</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Chargé(e) d&apos;accompagnement</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>À l&apos;étape depuis</source>
+        <translation>At this stage since</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Freins</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Événement d&apos;origine</source>
+        <translation>Originating event</translation>
+    </message>
+    <message>
+        <source>Ouvert le</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Clos le</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Partenariat réussi</source>
+        <translation>Successful partnership</translation>
+    </message>
+    <message>
+        <source>Résumé</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Effacement RGPD</source>
+        <translation>GDPR erasure</translation>
+    </message>
+    <message>
+        <source>valeurs effacées</source>
+        <translation>values erased</translation>
+    </message>
+    <message>
+        <source>Suppression</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <source>Restauration</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Création</source>
+        <translation>Creation</translation>
+    </message>
+    <message>
+        <source>Historique des modifications</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>Historique : {name}</source>
+        <translation>History: {name}</translation>
+    </message>
+    <message>
+        <source>Chaque modification, la plus récente en premier : qui l&apos;a faite, quand, sur quel poste, et la valeur avant et après. Les modifications des collègues arrivent avec la synchronisation.</source>
+        <translation>Every change, most recent first: who made it, when, on which computer, and the value before and after. Colleagues&apos; changes arrive with synchronisation.</translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Poste</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Donnée</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Avant</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Après</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Chargement de l&apos;historique…</source>
+        <translation>Loading the history…</translation>
+    </message>
+    <message>
+        <source>Aucune modification enregistrée.</source>
+        <translation>No change recorded.</translation>
+    </message>
+    <message>
+        <source>L&apos;historique n&apos;a pas pu être lu.</source>
+        <translation>The history could not be read.</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +3583,57 @@ For: {who}</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importer un registre</source>
+        <translation>Import a register</translation>
+    </message>
+    <message>
+        <source>SIRENE (entreprises) : StockEtablissement et StockUniteLegale</source>
+        <translation>SIRENE (companies): StockEtablissement and StockUniteLegale</translation>
+    </message>
+    <message>
+        <source>RNA (associations) : rna_waldec ou rna_import</source>
+        <translation>RNA (associations): rna_waldec or rna_import</translation>
+    </message>
+    <message>
+        <source>Aucun fichier choisi.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Choisir les fichiers…</source>
+        <translation>Choose the files…</translation>
+    </message>
+    <message>
+        <source>Seulement les 95 communes de la Métropole</source>
+        <translation>Only the Métropole&apos;s 95 communes</translation>
+    </message>
+    <message>
+        <source>Fichiers publiés sur data.gouv.fr, en CSV ou dans leur archive zip. L&apos;import remplace le millésime précédent de la même source ; les données des personnes (déclarants, entrepreneurs individuels) ne sont jamais importées.</source>
+        <translation>Files published on data.gouv.fr, as CSV or in their zip archive. The import replaces the previous vintage of the same source; personal data (declarants, sole traders) is never imported.</translation>
+    </message>
+    <message>
+        <source>Registre</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Fichiers</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Fichiers du registre</source>
+        <translation>Register files</translation>
+    </message>
+    <message>
+        <source>Fichiers publiés (*.csv *.zip)</source>
+        <translation>Published files (*.csv *.zip)</translation>
+    </message>
+</context>
+<context>
     <name>ImportTemplateDialog</name>
     <message>
         <source>Importer un modèle</source>
@@ -2751,6 +3764,10 @@ For: {who}</translation>
     <message>
         <source>Conflits</source>
         <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>RGPD</source>
+        <translation>GDPR</translation>
     </message>
     <message>
         <source>Navigation</source>
@@ -3141,6 +4158,146 @@ For: {who}</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Nom</source>
+        <extracomment>identifiers that name one legal entity: two different values are a warning sign</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>N° RNA</source>
+        <translation>RNA no.</translation>
+    </message>
+    <message>
+        <source>Code NAF</source>
+        <translation>NAF code</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Échanges</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Besoins</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Offres</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Conventions</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Événements</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Fusionner deux organisations</source>
+        <translation>Merge two organisations</translation>
+    </message>
+    <message>
+        <source>La fiche de gauche est conservée. Ses champs vides sont complétés par ceux de l&apos;autre fiche (en vert) ; les contacts, dossiers, échanges, besoins, offres, conventions et événements de l&apos;autre fiche lui sont rattachés. L&apos;autre fiche disparaît des listes ; son historique est conservé et la fusion se synchronise avec les collègues.</source>
+        <translation>The record on the left is kept. Its empty fields are completed from the other record (in green); the other record&apos;s contacts, files, interactions, needs, offers, agreements and events are attached to it. The other record disappears from the lists; its history is kept and the merge syncs with your colleagues.</translation>
+    </message>
+    <message>
+        <source>Fiche conservée</source>
+        <translation>Record kept</translation>
+    </message>
+    <message>
+        <source>Fiche fusionnée (disparaît)</source>
+        <translation>Record merged (disappears)</translation>
+    </message>
+    <message>
+        <source>Après la fusion</source>
+        <translation>After the merge</translation>
+    </message>
+    <message>
+        <source>⇄ Inverser</source>
+        <translation>⇄ Swap</translation>
+    </message>
+    <message>
+        <source>Conserver plutôt l&apos;autre fiche</source>
+        <translation>Keep the other record instead</translation>
+    </message>
+    <message>
+        <source>Fusionner</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Éléments rattachés</source>
+        <translation>Linked items</translation>
+    </message>
+    <message>
+        <source>Attention : {fields} différent d&apos;une fiche à l&apos;autre. Vérifiez qu&apos;il s&apos;agit bien de la même organisation.</source>
+        <translation>Warning: {fields} differs from one record to the other. Check that it really is the same organisation.</translation>
+    </message>
+    <message>
+        <source>Vérifiez la fiche conservée, puis cliquez sur « Fusionner ».</source>
+        <translation>Check the record kept, then click “Merge”.</translation>
+    </message>
+</context>
+<context>
     <name>Mission</name>
     <message>
         <source>Mise en relation</source>
@@ -3511,6 +4668,41 @@ For: {who}</translation>
     <message>
         <source>Choisissez l&apos;entreprise dans la liste proposée, ou videz le champ.</source>
         <translation>Choose the company from the suggested list, or clear the field.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Protéger la base</source>
+        <translation>Protect the database</translation>
+    </message>
+    <message>
+        <source>Choisissez une phrase de passe</source>
+        <translation>Choose a passphrase</translation>
+    </message>
+    <message>
+        <source>Au moins {n} caractères. Vous la saisirez à chaque ouverture de Passerelle ; sans elle, personne ne pourra ouvrir la base, pas même l&apos;assistance.</source>
+        <translation>At least {n} characters. You will type it each time you open Passerelle; without it nobody can open the database, not even support.</translation>
+    </message>
+    <message>
+        <source>Phrase de passe</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>La même, une seconde fois</source>
+        <translation>The same, a second time</translation>
+    </message>
+    <message>
+        <source>Créer la base</source>
+        <translation>Create the database</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Les deux phrases de passe sont différentes.</source>
+        <translation>The two passphrases are different.</translation>
     </message>
 </context>
 <context>
@@ -4407,6 +5599,30 @@ For: {who}</translation>
         <translation>New organisation</translation>
     </message>
     <message>
+        <source>Importer…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Importer un tableur d&apos;organisations (.xlsx ou .csv)</source>
+        <translation>Import a spreadsheet of organisations (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Exporter les organisations affichées (.xlsx ou .csv)</source>
+        <translation>Export the organisations shown (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>Fusionner…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>Sélectionnez deux organisations (Ctrl+clic) pour fusionner un doublon</source>
+        <translation>Select two organisations (Ctrl+click) to merge a duplicate</translation>
+    </message>
+    <message>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
@@ -4499,6 +5715,18 @@ For: {who}</translation>
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Doublons…</source>
+        <translation>Duplicates…</translation>
+    </message>
+    <message>
+        <source>Chercher les fiches qui décrivent peut-être la même organisation (même SIREN, SIRET ou RNA, nom proche dans la même commune) et les fusionner</source>
+        <translation>Find the records that may describe the same organisation (same SIREN, SIRET or RNA, similar name in the same municipality) and merge them</translation>
+    </message>
+    <message>
+        <source>Journal des modifications…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
         <source>Sélectionnez une organisation dans la liste pour voir sa fiche, ses contacts et ses dossiers, ou cliquez sur « Nouvelle organisation ».</source>
         <translation>Select an organisation in the list to see its details, contacts and files, or click “New organisation”.</translation>
     </message>
@@ -4545,6 +5773,14 @@ For: {who}</translation>
     <message>
         <source>Les modifications de cette organisation ne sont pas enregistrées. Les abandonner ?</source>
         <translation>The changes to this organisation have not been saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>Aucun doublon probable.</source>
+        <translation>No likely duplicate.</translation>
+    </message>
+    <message>
+        <source>Organisations fusionnées.</source>
+        <translation>Organisations merged.</translation>
     </message>
     <message>
         <source>Organisation enregistrée.</source>
@@ -4791,34 +6027,649 @@ Drag a card here to move it to this stage.</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Sur cet ordinateur, la clé est rangée dans le trousseau du système ({name}) : Passerelle ouvre la base sans rien demander.</source>
+        <translation>On this computer, the key is kept in the system keyring ({name}): Passerelle opens the database without asking.</translation>
+    </message>
+    <message>
+        <source>Clé de secours de la base</source>
+        <translation>Database recovery key</translation>
+    </message>
+    <message>
+        <source>Votre base est chiffrée</source>
+        <translation>Your database is encrypted</translation>
+    </message>
+    <message>
+        <source>Les données de Passerelle sont chiffrées sur le disque de cet ordinateur. Si l&apos;ordinateur est perdu, remplacé ou réinstallé, seule cette clé de secours permettra d&apos;ouvrir la base et ses sauvegardes.</source>
+        <translation>Passerelle&apos;s data are encrypted on this computer&apos;s disk. If the computer is lost, replaced or reinstalled, only this recovery key will open the database and its backups.</translation>
+    </message>
+    <message>
+        <source>Clé de secours</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Elle n&apos;est affichée qu&apos;une fois. Imprimez-la ou enregistrez-la sur une clé USB rangée en lieu sûr — pas sur cet ordinateur.</source>
+        <translation>It is shown only once. Print it or save it on a USB stick kept in a safe place — not on this computer.</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Enregistrer dans un fichier…</source>
+        <translation>Save to a file…</translation>
+    </message>
+    <message>
+        <source>Copier</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>J&apos;ai imprimé ou enregistré la clé de secours en lieu sûr</source>
+        <translation>I have printed or saved the recovery key in a safe place</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Passerelle — clé de secours
+
+Base : {path}
+Créée le : {date}
+
+Clé de secours :
+{key}
+
+Sur un autre ordinateur, ouvrez la base et saisissez cette clé quand Passerelle la demande.
+Gardez cette feuille en lieu sûr, à part de l&apos;ordinateur.
+</source>
+        <translation>Passerelle — recovery key
+
+Database: {path}
+Created on: {date}
+
+Recovery key:
+{key}
+
+On another computer, open the database and type this key when Passerelle asks for it.
+Keep this sheet in a safe place, away from the computer.
+</translation>
+    </message>
+    <message>
+        <source>Clé envoyée à l&apos;imprimante.</source>
+        <translation>Key sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Enregistrer la clé de secours</source>
+        <translation>Save the recovery key</translation>
+    </message>
+    <message>
+        <source>Texte (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Clé enregistrée dans {path}. Rangez ce fichier hors de cet ordinateur.</source>
+        <translation>Key saved in {path}. Keep this file off this computer.</translation>
+    </message>
+    <message>
+        <source>Clé copiée : collez-la dans un endroit sûr.</source>
+        <translation>Key copied: paste it somewhere safe.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryReport</name>
+    <message>
+        <source>hors territoire</source>
+        <translation>outside the territory</translation>
+    </message>
+    <message>
+        <source>établissement fermé</source>
+        <translation>closed establishment</translation>
+    </message>
+    <message>
+        <source>unité légale cessée</source>
+        <translation>legal unit ceased</translation>
+    </message>
+    <message>
+        <source>association dissoute</source>
+        <translation>dissolved association</translation>
+    </message>
+    <message>
+        <source>non diffusible</source>
+        <translation>not publishable</translation>
+    </message>
+    <message>
+        <source>SIRET invalide</source>
+        <translation>invalid SIRET</translation>
+    </message>
+    <message>
+        <source>SIREN invalide</source>
+        <translation>invalid SIREN</translation>
+    </message>
+    <message>
+        <source>numéro RNA invalide</source>
+        <translation>invalid RNA number</translation>
+    </message>
+    <message>
+        <source>ligne en double</source>
+        <translation>duplicate line</translation>
+    </message>
+    <message>
+        <source>entrepreneur individuel sans nom commercial</source>
+        <translation>sole trader without a trade name</translation>
+    </message>
+    <message>
+        <source>nom absent ou non diffusé</source>
+        <translation>name missing or not published</translation>
+    </message>
+    <message>
+        <source>unité légale absente des fichiers importés</source>
+        <translation>legal unit missing from the imported files</translation>
+    </message>
+</context>
+<context>
     <name>RegistryView</name>
+    <message>
+        <source>Association (RNA)</source>
+        <translation>Association (RNA)</translation>
+    </message>
+    <message>
+        <source>Entreprise (SIRENE)</source>
+        <translation>Company (SIRENE)</translation>
+    </message>
+    <message>
+        <source>ESS</source>
+        <translation>SSE</translation>
+    </message>
+    <message>
+        <source>Non employeuse</source>
+        <translation>No employees</translation>
+    </message>
+    <message>
+        <source>0 salarié</source>
+        <translation>0 employees</translation>
+    </message>
+    <message>
+        <source>1 ou 2 salariés</source>
+        <translation>1 or 2 employees</translation>
+    </message>
+    <message>
+        <source>3 à 5 salariés</source>
+        <translation>3 to 5 employees</translation>
+    </message>
+    <message>
+        <source>6 à 9 salariés</source>
+        <translation>6 to 9 employees</translation>
+    </message>
+    <message>
+        <source>10 à 19 salariés</source>
+        <translation>10 to 19 employees</translation>
+    </message>
+    <message>
+        <source>20 à 49 salariés</source>
+        <translation>20 to 49 employees</translation>
+    </message>
+    <message>
+        <source>50 à 99 salariés</source>
+        <translation>50 to 99 employees</translation>
+    </message>
+    <message>
+        <source>100 à 199 salariés</source>
+        <translation>100 to 199 employees</translation>
+    </message>
+    <message>
+        <source>200 à 249 salariés</source>
+        <translation>200 to 249 employees</translation>
+    </message>
+    <message>
+        <source>250 à 499 salariés</source>
+        <translation>250 to 499 employees</translation>
+    </message>
+    <message>
+        <source>500 à 999 salariés</source>
+        <translation>500 to 999 employees</translation>
+    </message>
+    <message>
+        <source>1 000 à 1 999 salariés</source>
+        <translation>1,000 to 1,999 employees</translation>
+    </message>
+    <message>
+        <source>2 000 à 4 999 salariés</source>
+        <translation>2,000 to 4,999 employees</translation>
+    </message>
+    <message>
+        <source>5 000 à 9 999 salariés</source>
+        <translation>5,000 to 9,999 employees</translation>
+    </message>
+    <message>
+        <source>10 000 salariés et plus</source>
+        <translation>10,000 employees or more</translation>
+    </message>
     <message>
         <source>Registre des entreprises et des associations</source>
         <translation>Registry of companies and associations</translation>
+    </message>
+    <message>
+        <source>Importer un registre…</source>
+        <translation>Import a register…</translation>
+    </message>
+    <message>
+        <source>Rechercher : nom, sigle, commune, SIREN, RNA, objet…</source>
+        <translation>Search: name, acronym, commune, SIREN, RNA, purpose…</translation>
+    </message>
+    <message>
+        <source>Toutes sources</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>Entreprises</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <source>Associations</source>
+        <translation>Associations</translation>
+    </message>
+    <message>
+        <source>Toutes les communes</source>
+        <translation>All communes</translation>
+    </message>
+    <message>
+        <source>NAF : 88, 62.01Z…</source>
+        <translation>NAF: 88, 62.01Z…</translation>
+    </message>
+    <message>
+        <source>Tous effectifs</source>
+        <translation>Any headcount</translation>
+    </message>
+    <message>
+        <source>Toutes catégories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Seulement l&apos;économie sociale et solidaire</source>
+        <translation>Only the social and solidarity economy</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>SIRET / RNA</source>
+        <translation>SIRET / RNA</translation>
+    </message>
+    <message>
+        <source>NAF</source>
+        <translation>NAF</translation>
+    </message>
+    <message>
+        <source>Effectif</source>
+        <translation>Headcount</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>Sigle</source>
+        <translation>Acronym</translation>
+    </message>
+    <message>
+        <source>Activité (NAF)</source>
+        <translation>Activity (NAF)</translation>
+    </message>
+    <message>
+        <source>Catégorie juridique</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>Catégorie d&apos;entreprise</source>
+        <translation>Company category</translation>
+    </message>
+    <message>
+        <source>Siège</source>
+        <translation>Head office</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Objet social (codes)</source>
+        <translation>Purpose codes</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Création</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Millésime du registre</source>
+        <translation>Register vintage</translation>
+    </message>
+    <message>
+        <source>Adopter</source>
+        <translation>Adopt</translation>
+    </message>
+    <message>
+        <source>Créer l&apos;organisation correspondante dans vos organisations, préremplie et liée par son SIREN, SIRET ou numéro RNA</source>
+        <translation>Create the matching organisation among your organisations, prefilled and linked by its SIREN, SIRET or RNA number</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <source>Sélectionnez une entrée pour voir ce que dit le registre public, puis « Adopter » pour l&apos;ajouter à vos organisations.</source>
+        <translation>Select an entry to see what the public register says, then “Adopt” to add it to your organisations.</translation>
+    </message>
+    <message>
+        <source>Import du registre en cours…</source>
+        <translation>Importing the register…</translation>
+    </message>
+    <message>
+        <source>{n} entrée</source>
+        <translation>{n} entry</translation>
+    </message>
+    <message>
+        <source>{n} entrées</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>Aucune entrée ne correspond à cette recherche. Modifiez le texte ou les filtres.</source>
+        <translation>No entry matches this search. Change the text or the filters.</translation>
+    </message>
+    <message>
+        <source>Le registre est vide. Importez les fichiers publics téléchargés sur data.gouv.fr : la base SIRENE de l&apos;Insee (StockEtablissement et StockUniteLegale) pour les entreprises, le Répertoire national des associations (rna_waldec) pour les associations. Ils restent sur ce poste et ne sont jamais synchronisés.</source>
+        <translation>The register is empty. Import the public files downloaded from data.gouv.fr: INSEE&apos;s SIRENE database (StockEtablissement and StockUniteLegale) for companies, the national register of associations (rna_waldec) for associations. They stay on this computer and are never synchronised.</translation>
+    </message>
+    <message>
+        <source>{source} : {n} entrée, millésime {vintage}</source>
+        <translation>{source}: {n} entry, vintage {vintage}</translation>
+    </message>
+    <message>
+        <source>{source} : {n} entrées, millésime {vintage}</source>
+        <translation>{source}: {n} entries, vintage {vintage}</translation>
+    </message>
+    <message>
+        <source>données publiques, locales à ce poste.</source>
+        <translation>public data, local to this computer.</translation>
     </message>
     <message>
         <source>Les registres publics servent de référence pour trouver une structure, préremplir sa fiche et repérer les doublons.</source>
         <translation>The public registers serve as a reference to find an organisation, pre-fill its record and spot duplicates.</translation>
     </message>
     <message>
-        <source>Aucun registre importé</source>
-        <translation>No registry imported</translation>
+        <source>Oui</source>
+        <translation>Yes</translation>
     </message>
     <message>
-        <source>Le registre réunit deux sources publiques : la base SIRENE de l&apos;Insee pour les entreprises et le Répertoire national des associations (RNA). Une fois importé, il permet de chercher parmi des dizaines de milliers de structures du territoire, d&apos;« adopter » une entrée pour créer une organisation préremplie (SIREN, SIRET ou numéro RNA, adresse, activité) et d&apos;être averti avant de créer un doublon.</source>
-        <translation>The registry brings together two public sources: Insee&apos;s SIRENE database for companies and the Répertoire national des associations (RNA, the national register of associations). Once imported, it lets you search tens of thousands of organisations in the area, “adopt” an entry to create a pre-filled organisation (SIREN, SIRET or RNA number, address, activity) and be warned before creating a duplicate.</translation>
+        <source>Non</source>
+        <translation>No</translation>
     </message>
     <message>
-        <source>Les données du registre restent locales à chaque poste : elles ne sont jamais synchronisées, chacun peut importer les mêmes fichiers publics.</source>
-        <translation>Registry data stays local to each computer: it is never synchronised, and everyone can import the same public files.</translation>
+        <source>{size} (en {year})</source>
+        <translation>{size} (in {year})</translation>
     </message>
     <message>
-        <source>L&apos;import se fait en ligne de commande, avec les fichiers téléchargés sur data.gouv.fr :</source>
-        <translation>The import is done from the command line, with the files downloaded from data.gouv.fr:</translation>
+        <source>Déjà dans vos organisations : « {name} ».</source>
+        <translation>Already in your organisations: “{name}”.</translation>
     </message>
     <message>
-        <source>Cette commande et la recherche dans le registre arrivent avec le module Registre : cette page les accueillera. Rien n&apos;est affiché ici tant qu&apos;aucun registre n&apos;a été importé.</source>
-        <translation>This command and registry search will come with the Registry module: this page will host them. Nothing is shown here until a registry has been imported.</translation>
+        <source>« {name} » ajoutée à vos organisations.</source>
+        <translation>“{name}” added to your organisations.</translation>
+    </message>
+    <message>
+        <source>même SIRET</source>
+        <translation>same SIRET</translation>
+    </message>
+    <message>
+        <source>même SIREN</source>
+        <translation>same SIREN</translation>
+    </message>
+    <message>
+        <source>même numéro RNA</source>
+        <translation>same RNA number</translation>
+    </message>
+    <message>
+        <source>Déjà dans vos organisations</source>
+        <translation>Already in your organisations</translation>
+    </message>
+    <message>
+        <source>« {name} » est déjà dans vos organisations ({how}).</source>
+        <translation>“{name}” is already in your organisations ({how}).</translation>
+    </message>
+    <message>
+        <source>Ouvrez sa fiche plutôt que de créer un doublon.</source>
+        <translation>Open its record rather than creating a duplicate.</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche existante</source>
+        <translation>Open the existing record</translation>
+    </message>
+    <message>
+        <source>Créer quand même</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <source>{imported} entrée importée sur {read} lignes lues (millésime {vintage}).</source>
+        <translation>{imported} entry imported out of {read} lines read (vintage {vintage}).</translation>
+    </message>
+    <message>
+        <source>{imported} entrées importées sur {read} lignes lues (millésime {vintage}).</source>
+        <translation>{imported} entries imported out of {read} lines read (vintage {vintage}).</translation>
+    </message>
+    <message>
+        <source>{file}, ligne {line} : {reason} {identifier}</source>
+        <translation>{file}, line {line}: {reason} {identifier}</translation>
+    </message>
+    <message>
+        <source>Import terminé</source>
+        <translation>Import finished</translation>
+    </message>
+</context>
+<context>
+    <name>RgpdView</name>
+    <message>
+        <source>dernier contact entrant</source>
+        <translation>last inbound contact</translation>
+    </message>
+    <message>
+        <source>fin de convention</source>
+        <translation>end of agreement</translation>
+    </message>
+    <message>
+        <source>collecte</source>
+        <translation>collection</translation>
+    </message>
+    <message>
+        <source>création de la fiche</source>
+        <translation>record creation</translation>
+    </message>
+    <message>
+        <source>RGPD</source>
+        <translation>GDPR</translation>
+    </message>
+    <message>
+        <source>Les personnes sans contact entrant depuis trois ans (recommandation de la CNIL pour les prospects ; pour les partenaires : trois ans après la fin de la convention). Demandez-leur si elles souhaitent rester en contact ; sans réponse positive, anonymisez ou effacez leur fiche.</source>
+        <translation>People with no inbound contact for three years (CNIL recommendation for prospects; for partners: three years after the end of the agreement). Ask them whether they wish to stay in touch; without a positive answer, anonymise or erase their record.</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Base légale</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Date de référence</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <source>Compté à partir de</source>
+        <translation>Counted from</translation>
+    </message>
+    <message>
+        <source>Dépassé de</source>
+        <translation>Overdue by</translation>
+    </message>
+    <message>
+        <source>Revue de conservation</source>
+        <translation>Retention review</translation>
+    </message>
+    <message>
+        <source>Aucune personne n&apos;a dépassé la durée de conservation : rien à faire aujourd&apos;hui. Revenez ici régulièrement (la revue se met à jour à chaque ouverture).</source>
+        <translation>Nobody has exceeded the retention period: nothing to do today. Come back regularly (the review is updated each time it opens).</translation>
+    </message>
+    <message>
+        <source>Tout sélectionner</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Anonymiser la sélection…</source>
+        <translation>Anonymise selection…</translation>
+    </message>
+    <message>
+        <source>Effacer la sélection…</source>
+        <translation>Erase selection…</translation>
+    </message>
+    <message>
+        <source>Registre des traitements (.docx)…</source>
+        <translation>Record of processing (.docx)…</translation>
+    </message>
+    <message>
+        <source>Effacer un nom dans les textes…</source>
+        <translation>Erase a name from texts…</translation>
+    </message>
+    <message>
+        <source>Le registre (article 30) décrit ce traitement : finalités, personnes, données, destinataires, durées, sécurité. L&apos;effaceur de textes retire un nom des notes écrites par un collègue pendant qu&apos;une personne était effacée.</source>
+        <translation>The record (article 30) describes this processing: purposes, people, data, recipients, retention periods, security. The text eraser removes a name from notes written by a colleague while a person was being erased.</translation>
+    </message>
+    <message>
+        <source>Documents et outils</source>
+        <translation>Documents and tools</translation>
+    </message>
+    <message>
+        <source>Double-cliquez sur une personne pour ouvrir sa fiche (onglet RGPD : source, historique, export pour une demande d&apos;accès).</source>
+        <translation>Double-click a person to open their record (GDPR tab: source, history, access request export).</translation>
+    </message>
+    <message>
+        <source>{n} mois</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>ce mois-ci</source>
+        <translation>this month</translation>
+    </message>
+    <message>
+        <source>S&apos;oppose à la prospection</source>
+        <translation>Objects to prospecting</translation>
+    </message>
+    <message>
+        <source>Revue de conservation ({n} personne)</source>
+        <translation>Retention review ({n} person)</translation>
+    </message>
+    <message>
+        <source>Revue de conservation ({n} personnes)</source>
+        <translation>Retention review ({n} people)</translation>
+    </message>
+    <message>
+        <source>{n} personne sélectionnée</source>
+        <translation>{n} person selected</translation>
+    </message>
+    <message>
+        <source>{n} personnes sélectionnées</source>
+        <translation>{n} people selected</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement {n} personne ? Sa fiche, ses rôles et son nom dans toutes les notes et documents seront effacés, ici puis chez les collègues à la prochaine synchronisation. C&apos;est irréversible.</source>
+        <translation>Permanently erase {n} person? Their record, roles and name in every note and document will be erased, here and then on colleagues&apos; computers at the next synchronisation. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement {n} personnes ? Leurs fiches, leurs rôles et leurs noms dans toutes les notes et documents seront effacés, ici puis chez les collègues à la prochaine synchronisation. C&apos;est irréversible.</source>
+        <translation>Permanently erase {n} people? Their records, roles and names in every note and document will be erased, here and then on colleagues&apos; computers at the next synchronisation. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Anonymiser {n} personne ? La fiche reste (pour les statistiques) mais son nom, ses coordonnées et son nom dans les notes seront effacés, ici puis chez les collègues. C&apos;est irréversible.</source>
+        <translation>Anonymise {n} person? The record stays (for statistics) but their name, contact details and name in notes will be erased, here and then on colleagues&apos; computers. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Anonymiser {n} personnes ? Les fiches restent (pour les statistiques) mais leurs noms, coordonnées et leurs noms dans les notes seront effacés, ici puis chez les collègues. C&apos;est irréversible.</source>
+        <translation>Anonymise {n} people? The records stay (for statistics) but their names, contact details and names in notes will be erased, here and then on colleagues&apos; computers. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Confirmer</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Effacement en cours…</source>
+        <translation>Erasing…</translation>
+    </message>
+    <message>
+        <source>{n} personne traitée.</source>
+        <translation>{n} person processed.</translation>
+    </message>
+    <message>
+        <source>{n} personnes traitées.</source>
+        <translation>{n} people processed.</translation>
+    </message>
+    <message>
+        <source>Des documents générés la nommaient (leurs métadonnées sont effacées) : supprimez les fichiers qui ne sont pas des pièces à conserver (conventions, reçus) :
+{files}</source>
+        <translation>Generated documents named them (their metadata are erased): delete the files that are not records to keep (agreements, receipts):
+{files}</translation>
+    </message>
+    <message>
+        <source>Enregistrer le registre des traitements</source>
+        <translation>Save the record of processing</translation>
+    </message>
+    <message>
+        <source>Document Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Registre enregistré : {path}</source>
+        <translation>Record saved: {path}</translation>
+    </message>
+    <message>
+        <source>Effacer un nom dans les textes</source>
+        <translation>Erase a name from texts</translation>
+    </message>
+    <message>
+        <source>Nom, e-mail ou téléphone à retirer de toutes les notes et de tous les textes (au moins trois caractères) :</source>
+        <translation>Name, e-mail or phone number to remove from all notes and texts (at least three characters):</translation>
+    </message>
+    <message>
+        <source>{n} texte corrigé.</source>
+        <translation>{n} text corrected.</translation>
+    </message>
+    <message>
+        <source>{n} textes corrigés.</source>
+        <translation>{n} texts corrected.</translation>
     </message>
 </context>
 <context>
@@ -4862,6 +6713,297 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Dossier partagé</source>
         <translation>Shared folder</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetImportDialog</name>
+    <message>
+        <source>Importer un tableur</source>
+        <translation>Import a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Tableurs (*.xlsx *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>N° RNA</source>
+        <translation>RNA no.</translation>
+    </message>
+    <message>
+        <source>Code NAF</source>
+        <translation>NAF code</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Code INSEE</source>
+        <translation>INSEE code</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Portable</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Choisir un autre fichier…</source>
+        <translation>Choose another file…</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Type donné aux organisations dont la ligne ne le précise pas (un n° RNA donne une association, un SIREN ou un SIRET une entreprise).</source>
+        <translation>Type given to organisations whose line does not state it (an RNA no. makes an association, a SIREN or SIRET a company).</translation>
+    </message>
+    <message>
+        <source>Importer des :</source>
+        <translation>Import:</translation>
+    </message>
+    <message>
+        <source>Correspondance des colonnes</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>← Modifier la correspondance</source>
+        <translation>← Change the mapping</translation>
+    </message>
+    <message>
+        <source>Vérifier le fichier</source>
+        <translation>Check the file</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lecture de {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <source>{n} ligne</source>
+        <translation>{n} row</translation>
+    </message>
+    <message>
+        <source>{n} lignes</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <source>classeur, feuille « {sheet} »</source>
+        <translation>workbook, sheet “{sheet}”</translation>
+    </message>
+    <message>
+        <source>encodage {encoding}, séparateur {separator}</source>
+        <translation>encoding {encoding}, separator {separator}</translation>
+    </message>
+    <message>
+        <source>Fichier : {name} — {detail} — {rows}</source>
+        <translation>File: {name} — {detail} — {rows}</translation>
+    </message>
+    <message>
+        <source>— ne pas importer —</source>
+        <translation>— do not import —</translation>
+    </message>
+    <message>
+        <source>Aperçu : les {n} premières lignes telles qu&apos;elles seront lues</source>
+        <translation>Preview: the first {n} rows as they will be read</translation>
+    </message>
+    <message>
+        <source>Choisissez la colonne du champ obligatoire {field}.</source>
+        <translation>Choose the column of the required field {field}.</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est écrit avant la vérification : cliquez sur « Vérifier le fichier ».</source>
+        <translation>Nothing is written before the check: click “Check the file”.</translation>
+    </message>
+    <message>
+        <source>Vérification du fichier…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Import en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>{n} organisation à créer</source>
+        <translation>{n} organisation to create</translation>
+    </message>
+    <message>
+        <source>{n} organisations à créer</source>
+        <translation>{n} organisations to create</translation>
+    </message>
+    <message>
+        <source>{n} contact à créer</source>
+        <translation>{n} contact to create</translation>
+    </message>
+    <message>
+        <source>{n} contacts à créer</source>
+        <translation>{n} contacts to create</translation>
+    </message>
+    <message>
+        <source>{n} ligne ignorée (déjà présente)</source>
+        <translation>{n} line skipped (already present)</translation>
+    </message>
+    <message>
+        <source>{n} lignes ignorées (déjà présentes)</source>
+        <translation>{n} lines skipped (already present)</translation>
+    </message>
+    <message>
+        <source>{n} organisation créée pour eux</source>
+        <translation>{n} organisation created for them</translation>
+    </message>
+    <message>
+        <source>{n} organisations créées pour eux</source>
+        <translation>{n} organisations created for them</translation>
+    </message>
+    <message>
+        <source>{n} erreur à corriger : rien ne sera importé tant que le fichier en contient.</source>
+        <translation>{n} error to fix: nothing will be imported while the file contains any.</translation>
+    </message>
+    <message>
+        <source>{n} erreurs à corriger : rien ne sera importé tant que le fichier en contient.</source>
+        <translation>{n} errors to fix: nothing will be imported while the file contains any.</translation>
+    </message>
+    <message>
+        <source>Aucune erreur : le fichier est prêt à être importé.</source>
+        <translation>No error: the file is ready to be imported.</translation>
+    </message>
+    <message>
+        <source>Erreur</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>{severity} : {message}</source>
+        <translation>{severity}: {message}</translation>
+    </message>
+    <message>
+        <source>Les avertissements n&apos;empêchent pas l&apos;import.</source>
+        <translation>Warnings do not prevent the import.</translation>
+    </message>
+    <message>
+        <source>{n} organisation importée.</source>
+        <translation>{n} organisation imported.</translation>
+    </message>
+    <message>
+        <source>{n} organisations importées.</source>
+        <translation>{n} organisations imported.</translation>
+    </message>
+    <message>
+        <source>{n} contact importé.</source>
+        <translation>{n} contact imported.</translation>
+    </message>
+    <message>
+        <source>{n} contacts importés.</source>
+        <translation>{n} contacts imported.</translation>
+    </message>
+    <message>
+        <source>Import terminé</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>Type par défaut des organisations :</source>
+        <translation>Default type of organisations:</translation>
+    </message>
+    <message>
+        <source>Type des organisations à créer :</source>
+        <translation>Type of organisations to create:</translation>
+    </message>
+    <message>
+        <source>tabulation</source>
+        <translation>tab</translation>
     </message>
 </context>
 <context>
@@ -4979,6 +7121,17 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Dossier repris</source>
         <translation>File resumed</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Base déjà ouverte</source>
+        <translation>Database already open</translation>
+    </message>
+    <message>
+        <source>Cette base est déjà utilisée par un autre programme Passerelle.</source>
+        <translation>This database is already in use by another Passerelle program.</translation>
     </message>
 </context>
 <context>
@@ -5287,6 +7440,37 @@ Drag a card here to move it to this stage.</translation>
     <message>
         <source>Copié : {code}</source>
         <translation>Copied: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Base chiffrée</source>
+        <translation>Encrypted database</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base chiffrée</source>
+        <translation>Open an encrypted database</translation>
+    </message>
+    <message>
+        <source>La base {name} est chiffrée et sa clé n&apos;est pas dans le trousseau de cet ordinateur. Saisissez sa clé de secours (14 groupes de 4 caractères), ou la phrase de passe qui la protège.</source>
+        <translation>The database {name} is encrypted and its key is not in this computer&apos;s keyring. Type its recovery key (14 groups of 4 characters), or the passphrase that protects it.</translation>
+    </message>
+    <message>
+        <source>Clé de secours ou phrase de passe</source>
+        <translation>Recovery key or passphrase</translation>
+    </message>
+    <message>
+        <source>Afficher les caractères</source>
+        <translation>Show characters</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

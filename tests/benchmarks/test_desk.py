@@ -158,7 +158,7 @@ def _child_cpu() -> float:
 
 def test_start_up_to_a_usable_main_window(metro: Path, tmp_path: Path) -> None:
     """Wall and CPU time to the start-up window on screen (navigation, search field, Accueil's
-    skeleton: ui/startup.py) and to the main window with Accueil's data, vs a bare window."""
+    skeleton: ui/startup_window.py) and to the main window with Accueil's data, vs a bare window."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PASSERELLE_QUIT_WHEN_READY": "1"}
     bare_runs: list[tuple[float, float]] = []
     our_runs: list[dict[str, float]] = []

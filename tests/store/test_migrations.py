@@ -148,3 +148,26 @@ def test_schema_head_constant_matches_the_scripts() -> None:
     from passerelle.store.migrate import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_0002_fixture_gains_empty_registry_tables_and_keeps_its_index(tmp_path: Path) -> None:
+    """0003 adds the local registry tables (empty, searchable) without touching CRM data."""
+    path = tmp_path / "v2.sqlite"
+    shutil.copy(FIXTURES / "passerelle_0002.sqlite", path)
+    before = sqlite3.connect(path)
+    assert before.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    orgs_before = before.execute("SELECT id, name FROM organisation ORDER BY id").fetchall()
+    before.close()
+    db = Database(path, backups_dir=tmp_path / "backups")
+    assert db.upgrade_report.from_revision == "0002"
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM registry_entry").scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM registry_import").scalar() == 0
+        conn.exec_driver_sql("INSERT INTO registry_fts (rowid, name, body) "
+                             "VALUES (1, 'Oeuvre', 'Lille')")
+        hits = conn.exec_driver_sql(
+            "SELECT rowid FROM registry_fts WHERE registry_fts MATCH 'oeuvre'").fetchall()
+        assert hits == [(1,)]
+        assert conn.exec_driver_sql(
+            "SELECT id, name FROM organisation ORDER BY id").fetchall() == orgs_before
+    db.close()

@@ -432,7 +432,8 @@ def test_11_process_killed_mid_import_leaves_database_unchanged(net: Network) ->
         db = Database({str(b.db.path)!r})
         sync.import_file(db, {str(f)!r}, secrets=SecretStore(backend))
     """)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")])}
     proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                           timeout=120, check=False)
     assert proc.returncode == 9, proc.stderr.decode()

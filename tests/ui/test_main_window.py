@@ -29,6 +29,7 @@ from passerelle.ui.views.needs_offers import NeedsOffersView
 from passerelle.ui.views.observatory import ObservatoryView
 from passerelle.ui.views.organisations import OrganisationsView
 from passerelle.ui.views.registry import RegistryView
+from passerelle.ui.views.rgpd import RgpdView
 from passerelle.ui.views.templates import TemplatesView
 
 EXPECTED = {
@@ -41,6 +42,7 @@ EXPECTED = {
     "events": (EventsView, "Événements"),
     "observatory": (ObservatoryView, "Observatoire"),
     "registry": (RegistryView, "Registre"),
+    "rgpd": (RgpdView, "RGPD"),
     "templates": (TemplatesView, "Modèles"),
     "conflicts": (ConflictsView, "Conflits"),
 }
@@ -178,7 +180,7 @@ def test_menus_are_french(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert entries == ["Nouveau dossier…", "Nouvelle organisation…", "Consigner un échange…",
-                       "Préférences…", "Quitter"]
+                       "Sauvegardes…", "Préférences…", "Quitter"]
     assert window.meeting_action.shortcut().toString() == "Ctrl+M"
     assert window.search_action.shortcut().toString() == "Ctrl+K"
 

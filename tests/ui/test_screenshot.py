@@ -51,10 +51,12 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
     assert names[: len(VIEW_KEYS)] == [f"{n:02d}_{key}.png"
                                        for n, key in enumerate(VIEW_KEYS, start=1)]
     assert [n.split("_", 1)[1] for n in names[len(VIEW_KEYS):]] == [
-        "organisation_detail.png", "contact_detail.png", "file_detail.png", "search.png",
+        "organisation_detail.png", "contact_detail.png", "contact_rgpd.png",
+        "history_dialog.png", "file_detail.png", "search.png",
         "meeting_dialog.png", "observatory_2.png", "observatory_3.png", "event_detail.png",
         "speed_dating_plan.png", "guide.png", "welcome_wizard.png", "welcome_profile.png",
-        "conflicts_inbox.png", "conflicts_notes.png", "sync_history.png"]
+        "conflicts_inbox.png", "conflicts_notes.png", "sync_history.png", "import_mapping.png",
+        "import_report.png", "duplicate_warning.png", "merge_dialog.png"]
     for path in written:
         image = QImage(str(path))
         assert path.stat().st_size > 5_000, path
@@ -66,6 +68,7 @@ def test_one_png_per_view(qapp, db: Database, tmp_path: Path) -> None:  # type: 
 def test_empty_database_still_covers_every_view(qapp, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     written = take_screenshots(db, tmp_path)
     # no file to detail; search, meeting, the observatory's lower charts, the guide, the
-    # wizard's two pages and the sync sample's inbox, notes and history remain
-    assert len(written) == len(VIEW_KEYS) + 10
+    # wizard's two pages, the sync sample's inbox, notes and history, and the import dialog's
+    # two steps remain
+    assert len(written) == len(VIEW_KEYS) + 12
     assert all(p.stat().st_size > 0 for p in written)

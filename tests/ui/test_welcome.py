@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
@@ -15,7 +14,8 @@ from passerelle import bootstrap
 from passerelle.infra import secrets as secrets_mod
 from passerelle.infra.paths import AppPaths
 from passerelle.infra.secrets import SecretStore
-from passerelle.services import documents, sync
+from passerelle.services import documents, first_run, sync
+from passerelle.services.first_run import FirstRunAnswers, StartChoice
 from passerelle.store.database import Database
 from passerelle.ui.tasks import TaskRunner
 from passerelle.ui.welcome import PAGE_PROFILE, PAGE_READY, PAGE_TEAM, WelcomeWizard
@@ -41,20 +41,26 @@ def paths(tmp_path: Path) -> AppPaths:
 @pytest.fixture
 def wizard(qtbot, paths: AppPaths) -> Iterator[WelcomeWizard]:  # type: ignore[no-untyped-def]
     runner = TaskRunner(serial=True)
-    opened: list[Database] = []
-
-    def prepare(answers, progress):  # type: ignore[no-untyped-def]
-        db = bootstrap.first_run(paths, answers, progress, progress.cancel)
-        opened.append(db)
-        return db
-
-    w = WelcomeWizard(prepare, runner)
+    w = WelcomeWizard(first_run.verify, runner)
     qtbot.addWidget(w)
     w.show()
     yield w
+    runner.shutdown()
+
+
+@pytest.fixture
+def create(paths: AppPaths) -> Iterator[Callable[[FirstRunAnswers], Database]]:
+    """What the command line does after the wizard: create the database from the answers."""
+    opened: list[Database] = []
+
+    def make(answers: FirstRunAnswers) -> Database:
+        db = bootstrap.create_first_database(paths.database, paths, answers)
+        opened.append(db)
+        return db
+
+    yield make
     for db in opened:
         db.close()
-    runner.shutdown()
 
 
 def _next(qtbot, w: WelcomeWizard) -> None:  # type: ignore[no-untyped-def]
@@ -65,8 +71,9 @@ def _finish(qtbot, w: WelcomeWizard) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(w.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
 
-def test_create_my_database_records_my_name_and_structure(qtbot, wizard: WelcomeWizard,
-                                                          paths: AppPaths) -> None:
+def test_create_my_database_records_my_name_and_structure(
+        qtbot, wizard: WelcomeWizard, paths: AppPaths,
+        create: Callable[[FirstRunAnswers], Database]) -> None:
     _next(qtbot, wizard)
     assert wizard.currentId() == PAGE_PROFILE
     wizard.profile.user_name.clear()
@@ -79,29 +86,27 @@ def test_create_my_database_records_my_name_and_structure(qtbot, wizard: Welcome
     _finish(qtbot, wizard)
 
     assert wizard.result() == QWizard.DialogCode.Accepted.value
-    db = wizard.opened
-    assert isinstance(db, Database)
+    assert not paths.database.exists()  # nothing is created before the key and lock are taken
+    db = create(wizard.opened)
     assert db.path == paths.database and paths.database.exists()
     assert db.user_name == "Nadia Haddad"
     assert documents.get_setting(db, documents.SETTING_STRUCTURE_NAME) == (
         "Maison des Associations de Roubaix")
 
 
-def test_demo_skips_the_questions_and_opens_the_demo(qtbot, wizard: WelcomeWizard,
-                                                     paths: AppPaths, mda_demo: Path) -> None:
-    paths.demo_database.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(mda_demo, paths.demo_database)  # generated once per session, not per test
+def test_demo_skips_the_questions(qtbot, wizard: WelcomeWizard, paths: AppPaths) -> None:
     wizard.intro.demo.setChecked(True)
     _next(qtbot, wizard)
     assert wizard.currentId() == PAGE_READY
     _finish(qtbot, wizard)
-    assert wizard.opened.path == paths.demo_database
+    assert wizard.opened.choice is StartChoice.DEMO
     assert not paths.database.exists()  # the working database is still to be created
 
 
 def test_joining_with_a_wrong_passphrase_says_so_and_creates_nothing(
         qtbot, wizard: WelcomeWizard, paths: AppPaths, tmp_path: Path,
-        memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
+        memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
+        create: Callable[[FirstRunAnswers], Database]) -> None:
     monkeypatch.setattr(secrets_mod, "DEFAULT_SCRYPT", CHEAP_KEY_SCRYPT)
     colleague = Database(tmp_path / "colleague.sqlite")
     group = sync.create_team(colleague, secrets=SecretStore(), name="MDA Roubaix")
@@ -128,7 +133,8 @@ def test_joining_with_a_wrong_passphrase_says_so_and_creates_nothing(
     wizard.team.passphrase.setText("pont de la Vieille-Lys")
     _next(qtbot, wizard)
     _finish(qtbot, wizard)
-    assert wizard.opened is not None and sync.team_of(wizard.opened) == group
+    assert wizard.opened is not None
+    assert sync.team_of(create(wizard.opened)) == group
 
 
 def test_quitting_the_wizard_opens_nothing(qtbot, wizard: WelcomeWizard,

@@ -31,6 +31,7 @@ import os
 import re
 import tempfile
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from zipfile import BadZipFile
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as REL_TYPE
+from docx.opc.exceptions import OpcError
 from docx.oxml.ns import nsmap as docx_nsmap
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -56,6 +58,7 @@ from jinja2 import (
 )
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from passerelle.domain.errors import NotFound, ValidationError
 
@@ -695,7 +698,8 @@ def _document_parts(path: Path) -> list[tuple[str, list[_Segment]]]:
     """(part name, segments) for the body, then each header and footer, as docxtpl renders."""
     try:
         document = docx.Document(str(path))
-    except (BadZipFile, KeyError, ValueError) as exc:
+    except (BadZipFile, KeyError, ValueError, zlib.error, EOFError, etree.LxmlError,
+            OpcError) as exc:  # a damaged archive or XML part (found by fuzzing)
         raise ValidationError(
             "template_unreadable",
             "Le fichier « {file} » n'est pas un document Word (.docx) lisible : {error}",

@@ -613,7 +613,11 @@ def generate(db: Database, scale: str = "mda", *, seed: int = 2026, anchor: date
     if scale not in SCALES:
         raise PasserelleError("demo_bad_scale", "Échelle inconnue : {scale} (mda ou metropolis).",
                               scale=scale)
-    return _Gen(db, SCALES[scale], seed, anchor or date.today(), progress, cancel).run()
+    result = _Gen(db, SCALES[scale], seed, anchor or date.today(), progress, cancel).run()
+    from passerelle.services import registry_demo
+
+    result["registry"] = registry_demo.fill_registry(db, scale, seed=seed)
+    return result
 
 
 def _event_kind(title: str) -> EventKind:

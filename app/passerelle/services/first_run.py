@@ -1,8 +1,10 @@
 """First run: what the welcome wizard asks, and how the answers personalise a new database.
 
-The wizard (``ui/welcome.py``) collects :class:`FirstRunAnswers`; the composition root
-(``bootstrap.first_run``) creates or opens the database and calls :func:`personalise`, so the
-audit's "who" and the documents' ``structure.nom`` are right from the first change written.
+The wizard (``ui/welcome.py``) collects :class:`FirstRunAnswers` and checks them with
+:func:`verify`; the command line then takes the database's lock and key (``ui/startup.py``) and
+the composition root (``bootstrap.create_first_database``) creates it and calls
+:func:`personalise`, so the audit's "who" and the documents' ``structure.nom`` are right from
+the first change written.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from passerelle.domain.errors import ValidationError
+from passerelle.infra.secrets import read_key_package
 from passerelle.services import documents
 from passerelle.store.database import Database
 
@@ -50,6 +53,19 @@ def check_answers(answers: FirstRunAnswers) -> None:
             raise ValidationError("first_run_no_passphrase",
                                   "Saisissez la phrase secrète qui protège le paquet de clé.",
                                   field="passphrase")
+
+
+def verify(answers: FirstRunAnswers, progress: object = None) -> FirstRunAnswers:
+    """Check the answers before anything is created; for a team, open the key package.
+
+    Run by the wizard off the UI thread (scrypt takes a moment), so a wrong passphrase is said
+    on the wizard's page and the facilitator can correct it. Returns the answers unchanged.
+    """
+    check_answers(answers)
+    if answers.choice is StartChoice.JOIN:
+        assert answers.key_file is not None
+        read_key_package(Path(answers.key_file), answers.passphrase)
+    return answers
 
 
 def personalise(db: Database, answers: FirstRunAnswers) -> None:

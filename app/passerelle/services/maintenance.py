@@ -7,15 +7,14 @@ optional deep check rebuilds the projection inside a transaction that is rolled 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from passerelle.domain.errors import IncompatibleDatabase
-from passerelle.store import backup as backups
 from passerelle.store import changelog
+from passerelle.store.backup import KIND_MANUAL
 from passerelle.store.engine import make_engine
 from passerelle.store.migrate import (
     UpgradeReport,
@@ -31,11 +30,10 @@ def upgrade(path: Path, backups_dir: Path | None = None) -> UpgradeReport:
 
 
 def backup(path: Path, out: Path | None = None) -> Path:
-    """A verified copy of the database through SQLite's backup API."""
-    with make_engine(path).connect() as conn:
-        rev = current_revision(conn)
-    target = out or path.parent / "sauvegardes" / backups.backup_name(rev, datetime.now(UTC))
-    return backups.backup_database(path, target)
+    """A verified copy of the database (its own key) through SQLite's backup API."""
+    from passerelle.services import backups
+
+    return backups.make_backup(path, KIND_MANUAL, out=out).path
 
 
 @dataclass

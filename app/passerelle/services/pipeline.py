@@ -12,7 +12,6 @@ the UI builds the sentences, so they are translated like every other string.
 
 from __future__ import annotations
 
-import csv
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,7 +21,6 @@ from typing import Any
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
-from passerelle.domain.errors import StorageUnavailable
 from passerelle.domain.stages import Stage
 from passerelle.domain.text import fold
 from passerelle.domain.vocabulary import FileStatus, LabelledEnum, PartnershipCategory
@@ -30,6 +28,7 @@ from passerelle.services import files as file_service
 from passerelle.services import interactions as interaction_service
 from passerelle.services.common import get_live, today
 from passerelle.services.lists import FileRows, ListQuery, commune_names
+from passerelle.services.spreadsheets import neutralise
 from passerelle.store.database import Database
 from passerelle.store.models import (
     Agreement,
@@ -148,16 +147,6 @@ def _as_date(value: Any) -> date | None:
 #: French headers of the export, in FileRows column order.
 EXPORT_HEADERS = ("Référence", "Intitulé", "Association", "Entreprise", "Étape", "Catégorie",
                   "Statut", "Facilitateur", "Commune", "À l'étape depuis")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: str) -> str:
-    """A spreadsheet would run a cell starting with = + - @ as a formula: prefix an apostrophe.
-
-    (DESIGN.md §9; OWASP « CSV injection ».) Tab and carriage return starts are neutralised
-    too, since some spreadsheets strip them and then read a formula.
-    """
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def _label(enum: type[LabelledEnum], value: Any) -> str:
@@ -169,7 +158,8 @@ def _label(enum: type[LabelledEnum], value: Any) -> str:
         return str(value)
 
 
-def _export_cell(key: str, value: Any) -> str:
+def export_cell(key: str, value: Any) -> str:
+    """A FileRows value as the export writes it (French labels, French dates)."""
     if value is None:
         return ""
     if key == "stage":
@@ -188,42 +178,16 @@ def _export_cell(key: str, value: Any) -> str:
     return str(value)
 
 
-def export_files_csv(db: Database, query: ListQuery, path: Path | str, *,
-                     block: int = 500) -> int:
+def export_files_csv(db: Database, query: ListQuery, path: Path | str) -> int:
     """Write every file of ``query`` (in its order) to ``path``; returns the number of rows.
 
-    UTF-8 with a BOM and ``;`` separators, so Excel set to French opens it correctly; French
-    headers and labels; formula-looking cells neutralised. The file is written to a temporary
-    name and renamed, so a failed export never leaves half a file behind.
+    Kept for callers of the files desk; the work (CSV or XLSX by the file name, UTF-8 with a
+    BOM and ``;``, formulas neutralised, temporary name then rename) is
+    :func:`passerelle.services.exports.export_files`.
     """
-    source = FileRows(db)
-    rowids = source.ids(query).tolist()
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    written = 0
-    try:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL)
-            writer.writerow(EXPORT_HEADERS)
-            for start in range(0, len(rowids), block):
-                chunk = rowids[start:start + block]
-                rows = source.rows(chunk)
-                for rid in chunk:
-                    row = rows.get(rid)
-                    if row is None:  # deleted between the two queries
-                        continue
-                    writer.writerow([neutralise(_export_cell(key, value))
-                                     for key, value in zip(source.columns, row.values,
-                                                           strict=True)])
-                    written += 1
-        tmp.replace(target)
-    except OSError as exc:
-        raise StorageUnavailable("export_write_failed",
-                                 "Impossible d'écrire le fichier {path} : {error}",
-                                 path=str(target), error=exc.strerror or str(exc)) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    return written
+    from passerelle.services.exports import export_files
+
+    return export_files(db, query, path)
 
 
 # --- Filters and choosers --------------------------------------------------------------------

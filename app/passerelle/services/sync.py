@@ -461,6 +461,10 @@ def _merge(db: Database, conn: Connection, manifest: sync_file.Manifest, sha: st
                             "Rien n'a été importé.", why=str(exc.orig)) from exc
     except OperationalError as exc:
         trans.rollback()
+        if "full" in str(exc.orig):
+            raise StorageUnavailable(
+                "sync_disk_full", "Le disque est plein : rien n'a été importé. Libérez de la "
+                "place puis relancez l'import (le fichier reste à sa place).") from exc
         raise StorageUnavailable("sync_storage",
                                  "La base n'a pas pu être modifiée ({error}) : rien n'a été "
                                  "importé.", error=str(exc.orig)) from exc

@@ -41,6 +41,8 @@ from passerelle.store.models import (
 )
 
 ROW_FIELD = "_row"
+#: the field of a redaction change (RGPD erasure; see ``store/redaction.py``)
+REDACT_FIELD = "_redact"
 ALIVE = "alive"
 DELETED = "deleted"
 _COUNTER_BITS = 16
@@ -226,6 +228,39 @@ def _row_heads(conn: Connection, entity: str, row_id: str) -> dict[str, list[tup
     return heads
 
 
+def decode_redaction(raw: str | None) -> dict[str, str]:
+    """A redaction's field → replacement JSON text; malformed parts are ignored."""
+    try:
+        data = json.loads(raw) if raw else None
+    except ValueError:
+        return {}
+    fields = data.get("fields") if isinstance(data, dict) else None
+    if not isinstance(fields, dict):
+        return {}
+    out: dict[str, str] = {}
+    for name, replacement in fields.items():
+        if not isinstance(name, str) or name in (ROW_FIELD, REDACT_FIELD) \
+                or not isinstance(replacement, str):
+            continue
+        try:
+            json.loads(replacement)
+        except ValueError:
+            continue
+        out[name] = replacement
+    return out
+
+
+def redacted_fields(conn: Connection, entity: str, row_id: str) -> dict[str, str]:
+    """The row's redacted fields and their replacement (the latest redaction wins)."""
+    out: dict[str, str] = {}
+    for (raw,) in conn.execute(
+            text("SELECT value FROM sync_change WHERE entity = :e AND row_id = :r "
+                 "AND field = :f ORDER BY hlc, device_id"),
+            {"e": entity, "r": row_id, "f": REDACT_FIELD}):
+        out.update(decode_redaction(raw))
+    return out
+
+
 def _record_flush(session: Session, _flush_context: Any, _instances: Any) -> None:
     ctx: ChangeContext | None = session.info.get("change_context")
     new = [o for o in session.new if isinstance(o, Synced)]
@@ -266,8 +301,14 @@ def _record_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
             raise TypeError(f"{model.__entity__} is append-only: write a new revision instead")
         row_id = str(obj.id)
         heads = _row_heads(conn, model.__entity__, row_id)
+        redacted = redacted_fields(conn, model.__entity__, row_id) \
+            if REDACT_FIELD in heads else {}
         last = 0
         for spec in changed:
+            if spec.wire in redacted:
+                # A redacted field keeps its replacement for ever: a local edit would
+                # diverge from peers, who rewrite every change of the field on arrival.
+                setattr(obj, spec.attr, decode_value(spec, redacted[spec.wire]))
             value = getattr(obj, spec.attr)
             if spec.wire == ROW_FIELD:
                 parents = [h for hs in heads.values() for h in hs]

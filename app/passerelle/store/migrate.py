@@ -10,7 +10,6 @@ half-migrated database.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
 from passerelle.domain.errors import IncompatibleDatabase, MigrationFailed
-from passerelle.store import backup, search
+from passerelle.store import backup, cipher, search
 from passerelle.store.changelog import init_device
 from passerelle.store.engine import make_engine
 
@@ -31,7 +30,7 @@ log = logging.getLogger(__name__)
 
 #: The newest revision this version of the app knows. Checked against the Alembic scripts by
 #: the tests; it lets a start-up on an up-to-date database skip importing Alembic (≈0.3 s).
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 DEFAULT_BACKUPS_KEPT = 10
 
@@ -96,7 +95,7 @@ def upgrade_database(path: Path, backups_dir: Path, *, keep: int = DEFAULT_BACKU
                      extra_versions: list[Path] | None = None) -> UpgradeReport:
     """Bring the database at ``path`` to the head revision, safely (see module docstring)."""
     created = not path.exists() or path.stat().st_size == 0
-    if not created and not extra_versions and _stored_revision(path) == SCHEMA_HEAD:
+    if not created and not extra_versions and stored_revision(path) == SCHEMA_HEAD:
         return UpgradeReport(SCHEMA_HEAD, SCHEMA_HEAD, None, created=False)
     engine = make_engine(path)
     try:
@@ -105,15 +104,18 @@ def upgrade_database(path: Path, backups_dir: Path, *, keep: int = DEFAULT_BACKU
         engine.dispose()
 
 
-def _stored_revision(path: Path) -> str | None:
-    """The revision recorded in the file, read with plain sqlite3 (no Alembic import)."""
+def stored_revision(path: Path) -> str | None:
+    """The revision recorded in the file, read with a raw connection (no Alembic import).
+
+    An encrypted file with no key, or the wrong one, raises here: before anything is written.
+    """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = cipher.connect(path)
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except cipher.SQLITE_ERRORS:
         return None
     return str(row[0]) if row else None
 
@@ -148,8 +150,10 @@ def _upgrade(engine: Engine, path: Path, backups_dir: Path, keep: int, created: 
 
     backup_path = None
     if not created:
-        backup_path = backup.backup_database(path, backups_dir / backup.backup_name(current))
-        backup.rotate(backups_dir, keep)
+        backup_path = backup.backup_database(
+            path, backups_dir / backup.backup_name(current, kind=backup.KIND_MIGRATION,
+                                                   stem=path.stem))
+        backup.rotate(backups_dir, keep, path.stem)
     try:
         with engine.begin() as conn:
             run_upgrade(conn, "head", extra_versions)
@@ -194,4 +198,4 @@ def _restore_if_changed(engine: Engine, path: Path, backup_path: Path,
         ok = conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
     if now != original or not ok:
         engine.dispose()
-        backup.restore_database(backup_path, path)
+        backup.restore_database(backup_path, path, key=cipher.key_for(path))

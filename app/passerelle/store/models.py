@@ -484,6 +484,78 @@ class AppSetting(Base):
     value: Mapped[str | None] = mapped_column(Text)
 
 
+class RegistryEntry(Base):
+    """One entry of the public registers (SIRENE establishment or RNA association).
+
+    Local reference data (DESIGN.md §7): bulk-loaded by ``services.registry_import`` with raw
+    ``executemany``, replaced per source on re-import, never synced. Natural-person fields of
+    the published files (RNA ``adrg_*``/``dir_civilite``, SIRENE ``nom*``/``prenom*``/``sexe``)
+    have no column here on purpose. Dates are ISO text as published (a bad date never blocks
+    an import); ``sort_key`` is the folded name so the list orders by an index.
+    """
+
+    __tablename__ = "registry_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(6))
+    identifier: Mapped[str] = mapped_column(String(14))
+    siren: Mapped[str | None] = mapped_column(String(9))
+    siret: Mapped[str | None] = mapped_column(String(14))
+    rna: Mapped[str | None] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(300))
+    sort_key: Mapped[str] = mapped_column(String(300))
+    acronym: Mapped[str | None] = mapped_column(String(100))
+    naf: Mapped[str | None] = mapped_column(String(6))
+    legal_form: Mapped[str | None] = mapped_column(String(4))
+    size_bracket: Mapped[str | None] = mapped_column(String(2))
+    size_year: Mapped[int | None] = mapped_column(Integer)
+    category: Mapped[str | None] = mapped_column(String(3))
+    category_year: Mapped[int | None] = mapped_column(Integer)
+    ess: Mapped[bool] = mapped_column(default=False)
+    head_office: Mapped[bool | None] = mapped_column()
+    address: Mapped[str | None] = mapped_column(String(300))
+    postal_code: Mapped[str | None] = mapped_column(String(5))
+    commune_insee: Mapped[str | None] = mapped_column(String(5))
+    commune_name: Mapped[str | None] = mapped_column(String(100))
+    objet: Mapped[str | None] = mapped_column(Text)
+    objet_social1: Mapped[str | None] = mapped_column(String(6))
+    objet_social2: Mapped[str | None] = mapped_column(String(6))
+    website: Mapped[str | None] = mapped_column(String(300))
+    created_on: Mapped[str | None] = mapped_column(String(10))
+    vintage: Mapped[str] = mapped_column(String(10))
+
+    __table_args__ = (
+        Index(None, "source", "identifier"),
+        Index(None, "siren"),
+        Index(None, "siret"),
+        Index(None, "rna"),
+        Index(None, "commune_insee"),
+        Index(None, "naf"),
+        Index(None, "sort_key"),
+    )
+
+
+class RegistryImport(Base):
+    """One registry import: which source and vintage, from which files, with what counts.
+
+    ``report`` is the JSON of the skip counts by reason (the per-line list is printed, not
+    stored: a national file skips millions of out-of-territory lines).
+    """
+
+    __tablename__ = "registry_import"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(6))
+    vintage: Mapped[str] = mapped_column(String(10))
+    territory: Mapped[str] = mapped_column(String(10))
+    files: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    rows_read: Mapped[int] = mapped_column(Integer)
+    rows_imported: Mapped[int] = mapped_column(Integer)
+    rows_skipped: Mapped[int] = mapped_column(Integer)
+    report: Mapped[str | None] = mapped_column(Text)
+
+
 # --- Change log (SYNC.md §1) -----------------------------------------------------------------
 metadata = Base.metadata
 

@@ -98,6 +98,15 @@ def reindex(conn: Connection, rows: Mapping[str, Set[str]]) -> None:
         ), params)
 
 
+def purge_deleted_terms(conn: Connection) -> None:
+    """Merge the index into one segment, dropping the terms of deleted entries.
+
+    FTS5 deletes by writing "delete" markers: the old terms stay in older segments until a
+    merge. An erasure (RGPD) must not leave the erased name there.
+    """
+    conn.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
+
+
 def rebuild(conn: Connection) -> None:
     """Rebuild the whole index from the domain tables."""
     conn.execute(text("DELETE FROM search_fts"))

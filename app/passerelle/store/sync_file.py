@@ -56,6 +56,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from passerelle.domain.errors import PasserelleError
+from passerelle.store import cipher
 
 MAGIC = b"\x89OFS\r\n\x1a\n"
 FORMAT = "passerelle-sync"
@@ -518,7 +519,7 @@ def build_payload(raw: sqlite3.Connection, identity: Mapping[str, Any], *,
     On two cores this hides the hash (≈ 1 s at 600k changes) behind the copy; writers are
     blocked only for the two snapshot reads, never for the export.
     """
-    raw.execute(f"ATTACH DATABASE ':memory:' AS {_OUT}")
+    cipher.attach_memory(raw, _OUT)
     hasher = None
     try:
         if source is not None:
@@ -569,7 +570,7 @@ def build_payload(raw: sqlite3.Connection, identity: Mapping[str, Any], *,
         except BaseException:
             raw.execute("ROLLBACK")
             raise
-        data = raw.serialize(name=_OUT)
+        data = cipher.serialize_schema(raw, _OUT, tuple(_COLUMNS))
     finally:
         if hasher is not None:
             hasher.close()
@@ -577,17 +578,17 @@ def build_payload(raw: sqlite3.Connection, identity: Mapping[str, Any], *,
     return data, _manifest(meta)
 
 
-def _pin_twin_snapshot(raw: sqlite3.Connection, source: Path) -> sqlite3.Connection | None:
+def _pin_twin_snapshot(raw: sqlite3.Connection, source: Path) -> cipher.RawConnection:
     """Open a second connection reading exactly what ``raw`` reads (see build_payload).
 
     None (hash sequentially) when a long write holds the lock: an export never fails for that.
     """
-    lock = sqlite3.connect(source, isolation_level=None, timeout=2)
-    twin = sqlite3.connect(source, isolation_level=None, timeout=5, check_same_thread=False)
+    lock = cipher.connect(source, isolation_level=None, timeout=2)
+    twin = cipher.connect(source, isolation_level=None, timeout=5, check_same_thread=False)
     try:
         try:
             lock.execute("BEGIN IMMEDIATE")  # no commit can happen until the ROLLBACK below
-        except sqlite3.OperationalError:
+        except cipher.SQLITE_ERRORS:
             twin.close()
             return None
         try:
@@ -647,10 +648,10 @@ def _manifest(meta: Mapping[str, Any]) -> Manifest:
 
 def attach_payload(raw: sqlite3.Connection, payload: bytes, schema: str = "inc") -> None:
     """``ATTACH ':memory:'`` then ``deserialize`` the payload into it (no file on disk)."""
-    raw.execute(f"ATTACH DATABASE ':memory:' AS {schema}")
+    cipher.attach_memory(raw, schema)
     try:
-        raw.deserialize(payload, name=schema)
-    except sqlite3.Error as exc:
+        cipher.deserialize_into(raw, payload, schema, tuple(_COLUMNS))
+    except cipher.SQLITE_ERRORS as exc:
         raw.execute(f"DETACH DATABASE {schema}")
         raise _invalid("base interne illisible") from exc
 
@@ -679,7 +680,7 @@ def validate_payload(raw: sqlite3.Connection, header: Header, schema: str = "inc
     :func:`verify_payload_hash`), versions, plausibility."""
     try:
         return _validate(raw, header, schema, reader_wire_version)
-    except sqlite3.Error as exc:
+    except cipher.SQLITE_ERRORS as exc:
         raise _invalid(f"erreur SQLite : {exc}") from exc
 
 
@@ -737,7 +738,7 @@ def verify_payload_hash(raw: sqlite3.Connection, schema: str, manifest: Manifest
     wanted = sorted(manifest.device_sha256 if devices is None else set(devices))
     try:
         actual = device_digests(raw, schema, devices=wanted)
-    except sqlite3.Error as exc:
+    except cipher.SQLITE_ERRORS as exc:
         raise _invalid(f"erreur SQLite : {exc}") from exc
     if any(actual[d] != manifest.device_sha256.get(d) for d in wanted):
         raise _invalid("empreinte des changements différente du manifeste")

@@ -61,7 +61,7 @@ from sqlalchemy.sql import sqltypes
 
 from passerelle.domain.errors import NotFound, PasserelleError, ValidationError
 from passerelle.domain.ids import new_id
-from passerelle.store import changelog, models, search, sync_file
+from passerelle.store import changelog, models, redaction, search, sync_file
 from passerelle.store.changelog import ALIVE, DELETED, ROW_FIELD, FieldSpec
 from passerelle.store.coltypes import UuidText
 from passerelle.store.database import Database
@@ -130,8 +130,11 @@ _TEMP_DDL = (
     "field TEXT NOT NULL, PRIMARY KEY (entity, row_id, field)) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS sync_rows (entity TEXT NOT NULL, row_id TEXT NOT NULL, "
     "live_before INTEGER, PRIMARY KEY (entity, row_id)) WITHOUT ROWID",
+    "CREATE TEMP TABLE IF NOT EXISTS sync_redacted (entity TEXT NOT NULL, "
+    "row_id TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (entity, row_id, field)) "
+    "WITHOUT ROWID",
 )
-_TEMP_TABLES = ("sync_new", "sync_keys", "sync_rows")
+_TEMP_TABLES = ("sync_new", "sync_keys", "sync_rows", "sync_redacted")
 
 
 def _prepare_temp(conn: Connection) -> None:
@@ -188,6 +191,7 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
     w = _wire(wire_version)
     run = conn.exec_driver_sql
     _prepare_temp(conn)
+    redacting = _load_redacted(conn, schema)
     n_new = _collect_new(conn, schema)  # one pass: clone check, and what is new
     if n_new == 0:
         _drop_temp(conn)
@@ -233,12 +237,23 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
     # is touched: a full count then costs the same).
     counting = was_empty or rows <= DELTA_COUNT_MAX_ROWS
     before = _count(conn, touched=True) if counting and not was_empty else 0
+    redacted_rows: set[tuple[str, str]] = set()
+    if redacting:
+        # Rewrite what the redactions cover, new changes included (redaction.py); after the
+        # « before » count, since a redaction can settle a conflict (equal values agree).
+        redaction.mark_present(conn)
+        redacted_rows = redaction.apply_redactions(conn, {
+            (str(e), str(r)) for e, r in conn.exec_driver_sql(
+                "SELECT DISTINCT r.entity, r.row_id FROM temp.sync_rows r "
+                "JOIN temp.sync_redacted x ON x.entity = r.entity AND x.row_id = r.row_id")})
     recompute_heads(conn)
     _mark_live_before(conn)
     project_touched(conn, wire_version=w)
     hidden, touched, revived = _visibility_changes(conn)
     live_before = _live_rows(conn) + hidden - revived if hidden >= count_live_from else 0
     reindex_touched(conn)
+    if redacted_rows:
+        search.purge_deleted_terms(conn)
     after = _count(conn, touched=True)
     _drop_temp(conn)
     return MergeResult(n_new, parked, touched, live_before, hidden,
@@ -251,7 +266,8 @@ def _check_new(conn: Connection, changes: str, parents: str, wire: int) -> int:
     many new changes are parked (unknown entity or field, newer wire version)."""
     bad, parked = conn.exec_driver_sql(
         f"SELECT COALESCE(SUM(COALESCE(({sync_file.NEW_CHANGE_CHECK}), 1)), 0), "
-        f"COALESCE(SUM(i.wire_ver > ? OR (i.entity, i.field) NOT IN ({_known_fields()})), 0) "
+        f"COALESCE(SUM(i.wire_ver > ? OR ((i.entity, i.field) NOT IN ({_known_fields()}) "
+        f"AND i.field <> '{redaction.REDACT_FIELD}')), 0) "
         f"{changes}", (wire,)).one()
     bad_parents = _scalar_int(conn, f"SELECT COUNT(*) {parents} "
                                     f"WHERE {sync_file.NEW_PARENT_CHECK}")
@@ -263,8 +279,11 @@ def _check_new(conn: Connection, changes: str, parents: str, wire: int) -> int:
 def _collect_new(conn: Connection, schema: str) -> int:
     """One pass over the file: the new changes' keys into ``temp.sync_new``; a known id with
     other content refuses the file (SYNC.md step 5). A re-import inserts nothing."""
+    # A value rewritten by a redaction (ours or the file's) is the same change (redaction.py).
     differs = ("m.seq IS NOT i.seq OR m.entity IS NOT i.entity OR m.row_id IS NOT i.row_id "
-               "OR m.field IS NOT i.field OR m.value IS NOT i.value "
+               "OR m.field IS NOT i.field OR (m.value IS NOT i.value AND NOT EXISTS ("
+               "SELECT 1 FROM temp.sync_redacted x WHERE x.entity = i.entity "
+               "AND x.row_id = i.row_id AND x.field = i.field)) "
                "OR m.wire_ver IS NOT i.wire_ver OR m.author IS NOT i.author")
     conn.exec_driver_sql(
         f"INSERT INTO temp.sync_new (device_id, hlc) SELECT i.device_id, i.hlc "
@@ -277,6 +296,15 @@ def _collect_new(conn: Connection, schema: str) -> int:
     if clash:
         raise CloneDetected(clash, len(clash))
     return _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_new")
+
+
+def _load_redacted(conn: Connection, schema: str) -> bool:
+    """Fill ``temp.sync_redacted`` with the keys redacted here or in the file; any?"""
+    keys = redaction.redacted_keys(conn, ("main", schema), {schema: "changes"})
+    if keys:
+        conn.exec_driver_sql("INSERT OR IGNORE INTO temp.sync_redacted (entity, row_id, field) "
+                             "VALUES (?, ?, ?)", sorted(keys))
+    return bool(keys)
 
 
 def _seq_collision(conn: Connection, schema: str) -> CloneDetected:
@@ -485,6 +513,17 @@ def reindex_touched(conn: Connection) -> None:
                 "WHERE entity = 'organisation')").scalars()
     by_entity.setdefault("partnership_file", set()).update(files)
     search.reindex(conn, {e: ids for e, ids in by_entity.items() if ids})
+
+
+def reproject_rows(conn: Connection, rows: Iterable[tuple[str, str]]) -> None:
+    """Re-project and re-index the given (entity, row_id) rows from the log (after a local
+    redaction rewrote their changes; see ``redaction.py``)."""
+    _prepare_temp(conn)
+    conn.exec_driver_sql("INSERT OR IGNORE INTO temp.sync_rows (entity, row_id) VALUES (?, ?)",
+                         sorted(set(rows)))
+    project_touched(conn)
+    reindex_touched(conn)
+    _drop_temp(conn)
 
 
 def reproject_all(conn: Connection, *, wire_version: int | None = None) -> None:

@@ -29,11 +29,11 @@ from passerelle.ui import settings as ui_settings
 from passerelle.ui.context import DataBus, UiContext
 from passerelle.ui.errors import install_excepthook, show_error
 from passerelle.ui.i18n import choose_language, install_translators
-from passerelle.ui.startup import PendingDatabase, StartupWindow, mark, open_while_showing
+from passerelle.ui.startup_window import PendingDatabase, StartupWindow, mark, open_while_showing
 from passerelle.ui.tasks import TaskRunner
 from passerelle.ui.widgets.nav_icons import app_icon
 
-if TYPE_CHECKING:  # SQLAlchemy is imported while the start-up window shows (ui/startup.py)
+if TYPE_CHECKING:  # SQLAlchemy is imported while the start-up window shows (ui/startup_window.py)
     from passerelle.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -318,6 +318,10 @@ def _run_main_window(app: QApplication, db: Database, settings: ui_settings.Sett
     if os.environ.get("PASSERELLE_QUIT_WHEN_READY"):
         mark("main_window")
         _quit_when_ready(app, runner)  # start-up benchmark: exit once Accueil has its data
+    elif monitor is None:  # not a smoke run
+        from passerelle.ui.dialogs.backups import BackupScheduler
+
+        window.backup_scheduler = BackupScheduler(ctx, window)  # type: ignore[attr-defined]
     if monitor is not None:
         _smoke_visit(app, window, runner, monitor)
         deadline = QTimer()
@@ -337,6 +341,8 @@ def _run_main_window(app: QApplication, db: Database, settings: ui_settings.Sett
         collector.stop()
         if smoke_dir is not None:
             smoke_dir.cleanup()
+        if ctx.db is not db:  # a restore swapped in a reopened database
+            ctx.db.close()
     if monitor is not None and monitor.failures and code == 0:
         code = 1
     return code

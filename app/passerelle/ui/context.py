@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from passerelle.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # SQLAlchemy is imported after the window shows (ui/startup.py)
+if TYPE_CHECKING:  # SQLAlchemy is imported after the window shows (ui/startup_window.py)
     from passerelle.store.database import Database
 
 
@@ -20,6 +20,7 @@ class DataBus(QObject):
 
     changed = Signal(str)
     file_requested = Signal(str)  # a file id to open in the detail view
+    organisation_requested = Signal(str)  # an organisation id to show in Organisations
 
 
 @dataclass

@@ -55,6 +55,7 @@ VIEW_KEYS: tuple[str, ...] = (
     "events",
     "observatory",
     "registry",
+    "rgpd",
     "templates",
     "conflicts",
 )
@@ -76,7 +77,7 @@ QListWidget#NavList::item:selected { background: #2f6690; color: #ffffff; }
 
 # Views are imported when first shown: importing every view and dialog up front costs
 # ~150 ms of start-up (DESIGN.md §8 compares start-up with a bare window), and the start-up
-# window (ui/startup.py) shows this module's navigation before SQLAlchemy is imported.
+# window (ui/startup_window.py) shows this module's navigation before SQLAlchemy is imported.
 
 
 def _home_view(ctx: UiContext, parent: QWidget) -> QWidget:
@@ -143,6 +144,12 @@ def _conflicts_view(ctx: UiContext, parent: QWidget) -> QWidget:
     from passerelle.ui.views.conflicts import ConflictsView
 
     return ConflictsView(ctx, parent)
+
+
+def _rgpd_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.rgpd import RgpdView
+
+    return RgpdView(ctx, parent)
 
 
 def _file_detail_view(ctx: UiContext, parent: QWidget) -> QWidget:
@@ -223,6 +230,9 @@ def _view_specs() -> list[_ViewSpec]:
             _conflicts_view,
             "conflicts",
             lambda: QCoreApplication.translate("MainWindow", "Conflits"),
+        ),
+        _ViewSpec(
+            "rgpd", _rgpd_view, "rgpd", lambda: QCoreApplication.translate("MainWindow", "RGPD")
         ),
     ]
 
@@ -316,6 +326,8 @@ class MainWindow(QMainWindow):
 
         self.sync_menu = install_sync_menu(self)
         ctx.bus.file_requested.connect(self._handle_file_requested)
+        ctx.bus.organisation_requested.connect(
+            lambda oid: self.select_in_view("organisations", uuid.UUID(oid)))
         self._restore_window()
         start = self.settings.current_view
         self.show_view(start if start in VIEW_KEYS else "home")
@@ -398,6 +410,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_organisation_action)
         file_menu.addAction(self.meeting_action)
         file_menu.addSeparator()
+        from passerelle.ui.dialogs.backups import add_backup_actions
+
+        self.backups_action = add_backup_actions(self, file_menu, self.ctx)
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

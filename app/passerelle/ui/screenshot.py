@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings, Qt
@@ -125,6 +126,7 @@ def take_screenshots(
                     window.show_view("contacts")
                     window.view("contacts").select_contact(people[0].contact_id)
                     save("contact_detail")
+                    _rgpd_shots(app, runner, ctx, window, people[0].contact_id, save)
             window.open_file(file_id)
             save(FILE_DETAIL)
 
@@ -177,6 +179,17 @@ def take_screenshots(
 
         for name, pixmap in sync_screenshots(app, settings, size):
             save(name, pixmap)
+
+        from passerelle.ui import spreadsheet_screenshots
+
+        window.show_view("organisations")
+        spreadsheet_screenshots.take(ctx, window, save, _composite, lambda: _settle(app, runner))
+
+        registry = window.view("registry")
+        if registry.model.rowCount():  # type: ignore[attr-defined]
+            window.show_view("registry")
+            registry.table.selectRow(0)  # type: ignore[attr-defined]
+            save("registry_detail")
     finally:
         window.save_layout = lambda: None  # type: ignore[method-assign]
         window.close()
@@ -185,6 +198,22 @@ def take_screenshots(
         runner.shutdown()
         settings_dir.cleanup()
     return written
+
+
+def _rgpd_shots(app: QCoreApplication, runner: TaskRunner, ctx: UiContext, window: QWidget,
+                contact_id: object, save: Callable[..., None]) -> None:
+    """The contact's RGPD tab and its history dialog."""
+    from passerelle.ui.dialogs.history import HistoryDialog
+
+    view = window.view("contacts")  # type: ignore[attr-defined]
+    view.tabs.setCurrentWidget(view.rgpd_panel)
+    save("contact_rgpd")
+    dialog = HistoryDialog(ctx, "contact", contact_id, view.title.text(), window)
+    dialog.show()
+    _settle(app, runner)
+    save("history_dialog", _composite(window, dialog))
+    _close_dialog(dialog)
+    view.tabs.setCurrentIndex(0)
 
 
 def _close_dialog(dialog: QDialog) -> None:

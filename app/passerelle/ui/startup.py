@@ -1,242 +1,458 @@
-"""A window on screen before the database opens (DESIGN.md §8: start-up vs a bare window).
+"""Before the main window: the instance lock, the database key, and the recovery key shown once.
 
-Importing SQLAlchemy and the models, then opening the database (backup and upgrade when the
-schema is behind, device identity), costs several times a bare Qt window's start. So the GUI
-first shows :class:`StartupWindow` — the main window's navigation, toolbar and Accueil as they
-will look, greyed — and opens the database on a thread while the event loop keeps that window
-painted and movable. Only then is the real main window built (at the same place: both restore
-the saved geometry) and Accueil's data loaded, off the UI thread as always. The order that
-matters is kept: nothing reads data before the upgrade has finished, and a failed upgrade
-still ends with its message.
-
-This module imports Qt and the main window's module only (which stays free of SQLAlchemy).
+``cli._run_gui`` calls :func:`open_session` before opening the database. It takes the lock (a
+second Passerelle on the same database gets a message naming the first one and quits), finds
+the key (keyring; else asks for the recovery key or passphrase; a new database without keyring
+asks for a passphrase — never a silent plaintext database) and, once the database exists,
+:meth:`GuiSession.show_new_recovery_key` shows the recovery key of a database it just created.
 """
 
 from __future__ import annotations
 
-import threading
-import time
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QSizePolicy,
-    QSplitter,
-    QToolBar,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from passerelle.ui.settings import Settings
-from passerelle.ui.widgets.nav_icons import line_icon
-from passerelle.ui.widgets.panels import PAGE_MARGINS, Card, PageHeader, make_table
+from passerelle.domain.errors import PasserelleError
+from passerelle.infra.db_keys import DatabaseKeyring, DatabaseKeyringUnavailable
+from passerelle.infra.instance_lock import DatabaseInUse, InstanceLock
+from passerelle.services import encryption
+from passerelle.store import cipher
+from passerelle.ui.errors import show_error
+from passerelle.ui.i18n import message
+from passerelle.ui.widgets.panels import DANGER, MUTED, title_font
 
-if TYPE_CHECKING:
-    from passerelle.store.database import Database
+PROGRAM_GUI = "Passerelle (application)"
+_RECOVERY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\s\-]{54,80}$")
 
 
-@dataclass(frozen=True)
-class PendingDatabase:
-    """A database the GUI opens itself, once its start-up window shows.
+@dataclass
+class GuiSession:
+    """The lock held while the window is open, and how the database was unlocked."""
 
-    ``open`` does what ``bootstrap.open_database`` does (backup, upgrade, device identity); it
-    runs on a worker thread and may raise a ``PasserelleError`` that the GUI shows.
+    lock: InstanceLock
+    unlocked: encryption.Unlocked
+
+    def show_new_recovery_key(self, parent: QWidget | None = None,
+                              keyring: DatabaseKeyring | None = None) -> None:
+        """Show the recovery key of a database this start created (once, modal)."""
+        key = self.unlocked.new_recovery_key
+        if key is None:
+            return
+        ring = keyring or DatabaseKeyring()
+        where = QCoreApplication.translate(
+            "RecoveryKeyDialog",
+            "Sur cet ordinateur, la clé est rangée dans le trousseau du système ({name}) : "
+            "Passerelle ouvre la base sans rien demander.").format(name=ring.backend_name())
+        dialog = RecoveryKeyDialog(key, self.unlocked.path, where, parent)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def release(self) -> None:
+        self.lock.release()
+
+
+def open_session(path: Path, *, recovery_key: str | None = None,
+                 passphrase: str | None = None, keyring: DatabaseKeyring | None = None,
+                 interactive: bool = True, encrypt_new: bool = True) -> GuiSession | None:
+    """Lock and unlock ``path`` for the GUI; None when the user gave up or another holds it.
+
+    ``interactive=False`` (smoke runs) never opens a dialog: a held lock or a missing key
+    raises instead. ``encrypt_new=False`` leaves a new file plain (the demo: fictitious data).
     """
-
-    path: Path
-    open: Callable[[], Database]
-
-
-class StartupWindow(QMainWindow):
-    """The main window's frame while the database opens: nothing in it is clickable yet."""
-
-    def __init__(self, db_path: Path, settings: Settings | None = None) -> None:
-        super().__init__()
-        from passerelle.ui.main_window import _NAV_STYLE, NAV_WIDTH, VIEW_KEYS, _view_specs
-
-        self.settings = settings if settings is not None else Settings()
-        self.setObjectName("StartupWindow")
-        self.setWindowTitle(db_path.name)
-        specs = {spec.key: spec for spec in _view_specs()}
-
-        self.nav = QListWidget(self)
-        self.nav.setObjectName("NavList")
-        self.nav.setStyleSheet(_NAV_STYLE)
-        self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFrameShape(QFrame.Shape.NoFrame)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.nav.setMinimumWidth(160)
-        for key in VIEW_KEYS:
-            spec = specs[key]
-            item = QListWidgetItem(line_icon(spec.icon, "#3c4a5a", "#ffffff"), spec.title())
-            item.setSizeHint(QSize(NAV_WIDTH - 20, 38))
-            self.nav.addItem(item)
-        self.nav.setCurrentRow(0)  # Accueil, as the main window opens on it
-        self.nav.setEnabled(False)
-
-        t = QCoreApplication.translate
-        home = QWidget(self)
-        layout = QVBoxLayout(home)
-        layout.setContentsMargins(*PAGE_MARGINS)
-        layout.setSpacing(12)
-        self.header = PageHeader(
-            t("HomeView", "Bonjour"),
-            t("StartupWindow", "Ouverture de la base {name}…").format(name=db_path.name),
-            home,
-        )
-        layout.addWidget(self.header)
-        columns = QHBoxLayout()
-        columns.setSpacing(14)
-        columns.addWidget(self._card(t("HomeView", "Mes relances"), home), 1)
-        right = QVBoxLayout()
-        right.setSpacing(14)
-        right.addWidget(self._card(t("HomeView", "Dossiers récemment modifiés"), home), 1)
-        right.addWidget(self._card(t("HomeView", "Dossiers qui stagnent"), home), 1)
-        columns.addLayout(right, 1)
-        layout.addLayout(columns, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(home)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setHandleWidth(1)
-        self.splitter.setSizes([NAV_WIDTH, 1170])
-        self.setCentralWidget(self.splitter)
-
-        # the same menu titles, toolbar and search field as the main window: no jump at the swap
-        for title in (t("MainWindow", "&Fichier"), t("MainWindow", "&Affichage"),
-                      t("SyncMenu", "&Synchronisation"), t("MainWindow", "Aid&e")):
-            self.menuBar().addMenu(title).setEnabled(False)
-        toolbar = QToolBar(self)
-        toolbar.setMovable(False)
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setIconSize(QSize(18, 18))
-        toolbar.setStyleSheet(
-            "QToolBar#main_toolbar { spacing: 8px; padding: 6px 10px; "
-            "border-bottom: 1px solid #d5dde5; }"
-        )
-        search = QLineEdit(toolbar)
-        search.setPlaceholderText(
-            QCoreApplication.translate(
-                "SearchBox",
-                "Rechercher une organisation, un contact, un dossier, une note… (Ctrl+K)",
-            )
-        )
-        search.addAction(line_icon("search", "#6b7785"), QLineEdit.ActionPosition.LeadingPosition)
-        search.setMinimumWidth(360)
-        search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        search.setMaximumWidth(620)
-        search.setEnabled(False)
-        toolbar.addWidget(search)
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        meeting = QToolButton(toolbar)
-        meeting.setText(t("MainWindow", "Consigner un échange"))
-        meeting.setObjectName("MeetingButton")
-        meeting.setStyleSheet(
-            "QToolButton#MeetingButton { background: #2f6690; color: white; border-radius: 5px;"
-            " padding: 5px 12px; font-weight: 600; }"
-        )
-        meeting.setEnabled(False)
-        toolbar.addWidget(meeting)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        self.statusBar().showMessage(
-            t("StartupWindow", "Ouverture de la base {name}…").format(name=db_path.name)
-        )
-        self._restore_geometry()
-
-    @staticmethod
-    def _card(title: str, parent: QWidget) -> Card:
-        table = make_table(parent)
-        table.setEnabled(False)
-        return Card(title, table, "", parent)
-
-    def _restore_geometry(self) -> None:
-        """Where the main window will open (the same saved geometry), to swap in place."""
-        geometry = self.settings.window_geometry
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            screen = QGuiApplication.primaryScreen()
-            available = screen.availableGeometry() if screen is not None else None
-            width, height = 1366, 768
-            if available is not None and available.width() > 0:
-                width = min(width, available.width())
-                height = min(height, available.height())
-            self.resize(width, height)
-        splitter = self.settings.splitter_state("main")
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+    lock = InstanceLock(path, PROGRAM_GUI)
+    try:
+        lock.acquire()
+    except DatabaseInUse as exc:
+        if not interactive:
+            raise  # the command line prints the message and exits 1
+        show_lock_message(exc)
+        return None
+    try:
+        unlocked = _unlock(path, recovery_key, passphrase, keyring, interactive, encrypt_new)
+    except BaseException:
+        lock.release()
+        raise
+    if unlocked is None:
+        lock.release()
+        return None
+    return GuiSession(lock, unlocked)
 
 
-def open_while_showing(opener: Callable[[], Any], on_shown: Callable[[], None] | None = None
-                       ) -> Any:
-    """Run ``opener`` on a thread while the event loop runs; return its result or re-raise.
+def show_lock_message(exc: DatabaseInUse, parent: QWidget | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox
 
-    The thread starts on the loop's first turn, once the window is painted: started earlier
-    (before the QApplication, say), its imports compete for the GIL with Qt's start and the
-    window shows later without the database opening any sooner (measured). ``on_shown`` runs
-    on that first turn (the start-up benchmark records when the window is on screen).
-    """
-    box: dict[str, Any] = {}
-    done = threading.Event()
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("Startup", "Base déjà ouverte"),
+                      QCoreApplication.translate("Startup",
+                                                 "Cette base est déjà utilisée par un autre "
+                                                 "programme Passerelle."),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText(message(exc))
+    box.setObjectName("LockMessage")
+    box.exec()
 
-    def work() -> None:
+
+def _unlock(path: Path, recovery_key: str | None, passphrase: str | None,
+            keyring: DatabaseKeyring | None, interactive: bool,
+            encrypt_new: bool = True) -> encryption.Unlocked | None:
+    try:
+        return encryption.unlock(path, keyring=keyring, recovery_key=recovery_key,
+                                 passphrase=passphrase, encrypt_new=encrypt_new)
+    except DatabaseKeyringUnavailable as exc:
+        if not interactive:
+            raise
+        if cipher.file_state(path) == "new":
+            dialog = NewPassphraseDialog(message(exc), path, keyring)
+        else:  # an encrypted database, and a keyring that refused to answer
+            dialog = UnlockDialog(path, keyring, first_error=message(exc))
+    except (cipher.KeyMissing, cipher.WrongKey) as exc:
+        if not interactive:
+            raise
+        dialog = UnlockDialog(path, keyring, first_error=message(exc)
+                              if isinstance(exc, cipher.WrongKey) else "")
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    result = dialog.unlocked
+    dialog.deleteLater()
+    return result if accepted else None
+
+
+def _monospace(size_delta: float = 0) -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(max(9.0, QFont().pointSizeF() + size_delta))
+    return font
+
+
+class RecoveryKeyDialog(QDialog):
+    """The recovery key of a new database, shown once: print it, save it, copy it."""
+
+    def __init__(self, key: str, db_path: Path, where: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.db_path = db_path
+        self.setObjectName("RecoveryKeyDialog")
+        self.setWindowTitle(QCoreApplication.translate("RecoveryKeyDialog",
+                                                       "Clé de secours de la base"))
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.setSpacing(10)
+        title = QLabel(QCoreApplication.translate("RecoveryKeyDialog",
+                                                  "Votre base est chiffrée"), self)
+        title.setFont(title_font(4))
+        layout.addWidget(title)
+        intro = QLabel(QCoreApplication.translate(
+            "RecoveryKeyDialog",
+            "Les données de Passerelle sont chiffrées sur le disque de cet ordinateur. "
+            "Si l'ordinateur est perdu, remplacé ou réinstallé, seule cette clé de secours "
+            "permettra d'ouvrir la base et ses sauvegardes."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        where_label = QLabel(where, self)
+        where_label.setWordWrap(True)
+        where_label.setStyleSheet(f"color: {MUTED};")
+        layout.addWidget(where_label)
+
+        frame = QFrame(self)
+        frame.setObjectName("KeyFrame")
+        frame.setStyleSheet("QFrame#KeyFrame { background: palette(base); "
+                            "border: 1px solid #c5cdd6; border-radius: 6px; }")
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.setContentsMargins(16, 12, 16, 12)
+        groups = key.split("-")
+        self.key_label = QLabel("\n".join(("  ".join(groups[:7]), "  ".join(groups[7:]))), frame)
+        self.key_label.setFont(_monospace(5))
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAccessibleName(QCoreApplication.translate("RecoveryKeyDialog",
+                                                                    "Clé de secours"))
+        frame_layout.addWidget(self.key_label)
+        layout.addWidget(frame)
+
+        once = QLabel(QCoreApplication.translate(
+            "RecoveryKeyDialog",
+            "Elle n'est affichée qu'une fois. Imprimez-la ou enregistrez-la sur une clé USB "
+            "rangée en lieu sûr — pas sur cet ordinateur."), self)
+        once.setWordWrap(True)
+        once.setStyleSheet("font-weight: 600;")
+        layout.addWidget(once)
+
+        actions = QHBoxLayout()
+        self.print_button = QPushButton(QCoreApplication.translate("RecoveryKeyDialog",
+                                                                   "Imprimer…"), self)
+        self.print_button.clicked.connect(self._handle_print)
+        self.save_button = QPushButton(QCoreApplication.translate(
+            "RecoveryKeyDialog", "Enregistrer dans un fichier…"), self)
+        self.save_button.clicked.connect(self._handle_save)
+        self.copy_button = QPushButton(QCoreApplication.translate("RecoveryKeyDialog",
+                                                                  "Copier"), self)
+        self.copy_button.clicked.connect(self._handle_copy)
+        for button in (self.print_button, self.save_button, self.copy_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.status = QLabel("", self)
+        self.status.setStyleSheet(f"color: {MUTED};")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        layout.addWidget(self.status)
+
+        self.confirm = QCheckBox(QCoreApplication.translate(
+            "RecoveryKeyDialog", "J'ai imprimé ou enregistré la clé de secours en lieu sûr"),
+            self)
+        layout.addWidget(self.confirm)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(QCoreApplication.translate("RecoveryKeyDialog", "Continuer"))
+        self.ok_button.setEnabled(False)
+        self.confirm.toggled.connect(self.ok_button.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        layout.addWidget(self.buttons)
+
+    def reject(self) -> None:
+        """Escape or the close button: only once the key is kept (the key is never shown
+        again by itself)."""
+        if self.confirm.isChecked():
+            super().reject()
+
+    def sheet_text(self) -> str:
+        """What is printed or saved: the key, the database, the date, how to use it."""
+        return QCoreApplication.translate(
+            "RecoveryKeyDialog",
+            "Passerelle — clé de secours\n\nBase : {path}\nCréée le : {date}\n\n"
+            "Clé de secours :\n{key}\n\nSur un autre ordinateur, ouvrez la base et saisissez "
+            "cette clé quand Passerelle la demande.\nGardez cette feuille en lieu sûr, à part "
+            "de l'ordinateur.\n").format(path=self.db_path, key=self.key,
+                                         date=datetime.now().strftime("%d/%m/%Y %H:%M"))
+
+    def _handle_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        doc = QTextDocument()
+        doc.setDefaultFont(_monospace(2))
+        doc.setPlainText(self.sheet_text())
+        doc.print_(printer)
+        self._say(QCoreApplication.translate("RecoveryKeyDialog", "Clé envoyée à l'imprimante."))
+
+    def _handle_save(self) -> None:
+        suggested = str(Path.home() / "passerelle-cle-de-secours.txt")
+        name, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("RecoveryKeyDialog",
+                                             "Enregistrer la clé de secours"),
+            suggested, QCoreApplication.translate("RecoveryKeyDialog", "Texte (*.txt)"))
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> None:
         try:
-            box["result"] = opener()
-        except BaseException as exc:  # noqa: BLE001 - re-raised on the GUI thread below
-            box["error"] = exc
-        finally:
-            done.set()
+            path.write_text(self.sheet_text(), encoding="utf-8")
+        except OSError as exc:
+            show_error(self, PasserelleError("recovery_save_failed",
+                                             "Impossible d'écrire {path} : {error}",
+                                             path=str(path), error=exc.strerror or str(exc)))
+            return
+        self._say(QCoreApplication.translate(
+            "RecoveryKeyDialog", "Clé enregistrée dans {path}. Rangez ce fichier hors de cet "
+            "ordinateur.").format(path=path))
 
-    thread = threading.Thread(target=work, name="open-database")
-    loop = QEventLoop()
+    def _handle_copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.key)
+        self._say(QCoreApplication.translate(
+            "RecoveryKeyDialog", "Clé copiée : collez-la dans un endroit sûr."))
 
-    def first_turn() -> None:
-        if on_shown is not None:
-            on_shown()
-        thread.start()
-        timer.start()
-
-    def poll() -> None:
-        if done.is_set():
-            loop.quit()
-
-    timer = QTimer()
-    timer.setInterval(POLL_MS)
-    timer.timeout.connect(poll)
-    QTimer.singleShot(0, first_turn)
-    loop.exec()
-    timer.stop()
-    if not thread.is_alive() and not done.is_set() and thread.ident is None:
-        thread.start()  # the loop ended before its first turn (the application quit)
-    # The loop also ends when the application is asked to quit: an upgrade is never cut
-    # short, it finishes before the caller goes on.
-    thread.join()
-    if "error" in box:
-        raise box["error"]
-    return box["result"]
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
 
 
-#: How often the GUI thread looks whether the database is open.
-POLL_MS = 5
+class UnlockDialog(QDialog):
+    """An encrypted database whose key is not here: type its recovery key or passphrase."""
+
+    def __init__(self, db_path: Path, keyring: DatabaseKeyring | None = None,
+                 parent: QWidget | None = None, *, first_error: str = "",
+                 unlock: Callable[..., encryption.Unlocked] = encryption.unlock) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.keyring = keyring
+        self._unlock = unlock
+        self.unlocked: encryption.Unlocked | None = None
+        self.setObjectName("UnlockDialog")
+        self.setWindowTitle(QCoreApplication.translate("UnlockDialog", "Base chiffrée"))
+        self.setMinimumWidth(600)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.setSpacing(10)
+        title = QLabel(QCoreApplication.translate("UnlockDialog", "Ouvrir une base chiffrée"),
+                       self)
+        title.setFont(title_font(4))
+        layout.addWidget(title)
+        text = QLabel(QCoreApplication.translate(
+            "UnlockDialog",
+            "La base {name} est chiffrée et sa clé n'est pas dans le trousseau de cet "
+            "ordinateur. Saisissez sa clé de secours (14 groupes de 4 caractères), ou la "
+            "phrase de passe qui la protège.").format(name=db_path.name), self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        path_label = QLabel(str(db_path), self)
+        path_label.setStyleSheet(f"color: {MUTED};")
+        path_label.setWordWrap(True)
+        layout.addWidget(path_label)
+        self.field = QLineEdit(self)
+        self.field.setFont(_monospace(1))
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setPlaceholderText("XXXX-XXXX-XXXX-…")
+        self.field.setAccessibleName(QCoreApplication.translate(
+            "UnlockDialog", "Clé de secours ou phrase de passe"))
+        layout.addWidget(self.field)
+        self.show_text = QCheckBox(QCoreApplication.translate("UnlockDialog",
+                                                              "Afficher les caractères"), self)
+        self.show_text.toggled.connect(self._handle_show_toggled)
+        layout.addWidget(self.show_text)
+        self.error = QLabel(first_error, self)
+        self.error.setObjectName("UnlockError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {DANGER};")
+        self.error.setVisible(bool(first_error))
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(self)
+        self.open_button = buttons.addButton(
+            QCoreApplication.translate("UnlockDialog", "Ouvrir"),
+            QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QCoreApplication.translate("UnlockDialog", "Quitter"),
+                          QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _handle_show_toggled(self, shown: bool) -> None:
+        self.field.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                               else QLineEdit.EchoMode.Password)
+
+    def accept(self) -> None:
+        """Try the text as a recovery key when it looks like one, else as a passphrase; on
+        failure the message stays in the dialog and nothing is opened."""
+        text = self.field.text().strip()
+        if not text:
+            return
+        try:
+            if _RECOVERY_RE.match(text) and len(re.sub(r"[\s\-]", "", text)) == 56:
+                self.unlocked = self._unlock(self.db_path, keyring=self.keyring,
+                                             recovery_key=text)
+            else:
+                self.unlocked = self._unlock(self.db_path, keyring=self.keyring,
+                                             passphrase=text)
+        except PasserelleError as exc:
+            self.error.setText(message(exc))
+            self.error.setVisible(True)
+            self.adjustSize()
+            self.field.selectAll()
+            self.field.setFocus()
+            return
+        super().accept()
 
 
-def mark(event: str) -> None:
-    """Start-up benchmark: the wall-clock time of ``event``, on stderr."""
-    import sys
+class NewPassphraseDialog(QDialog):
+    """No keyring on this computer: the new database is protected by a passphrase."""
 
-    sys.stderr.write(f"passerelle-startup {event}={time.time():.6f}\n")
-    sys.stderr.flush()
+    def __init__(self, reason: str, db_path: Path, keyring: DatabaseKeyring | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.keyring = keyring
+        self.unlocked: encryption.Unlocked | None = None
+        self.setObjectName("NewPassphraseDialog")
+        self.setWindowTitle(QCoreApplication.translate("NewPassphraseDialog",
+                                                       "Protéger la base"))
+        self.setMinimumWidth(600)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.setSpacing(10)
+        title = QLabel(QCoreApplication.translate("NewPassphraseDialog",
+                                                  "Choisissez une phrase de passe"), self)
+        title.setFont(title_font(4))
+        layout.addWidget(title)
+        why = QLabel(reason, self)
+        why.setWordWrap(True)
+        why.setStyleSheet(f"color: {MUTED};")
+        layout.addWidget(why)
+        text = QLabel(QCoreApplication.translate(
+            "NewPassphraseDialog",
+            "Au moins {n} caractères. Vous la saisirez à chaque ouverture de Passerelle ; "
+            "sans elle, personne ne pourra ouvrir la base, pas même l'assistance.").format(
+                n=encryption.MIN_PASSPHRASE), self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.first = QLineEdit(self)
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setPlaceholderText(QCoreApplication.translate("NewPassphraseDialog",
+                                                                 "Phrase de passe"))
+        self.second = QLineEdit(self)
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second.setPlaceholderText(QCoreApplication.translate(
+            "NewPassphraseDialog", "La même, une seconde fois"))
+        layout.addWidget(self.first)
+        layout.addWidget(self.second)
+        self.error = QLabel("", self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {DANGER};")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(QCoreApplication.translate("NewPassphraseDialog", "Créer la base"),
+                          QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QCoreApplication.translate("NewPassphraseDialog", "Quitter"),
+                          QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.first.text() != self.second.text():
+            self.error.setText(QCoreApplication.translate(
+                "NewPassphraseDialog", "Les deux phrases de passe sont différentes."))
+            self.error.show()
+            self.adjustSize()
+            return
+        try:
+            self.unlocked = encryption.unlock(self.db_path, keyring=self.keyring,
+                                              passphrase=self.first.text())
+        except PasserelleError as exc:
+            self.error.setText(message(exc))
+            self.error.show()
+            self.adjustSize()
+            return
+        super().accept()
+
+
+def prepare_app(language: str | None) -> None:
+    """The QApplication and its translators, early: start-up dialogs come before the window."""
+    from passerelle.ui import settings as ui_settings
+    from passerelle.ui.app import create_app
+    from passerelle.ui.i18n import choose_language, install_translators
+
+    app = create_app(["passerelle"])
+    install_translators(app, choose_language(language or ui_settings.Settings().language
+                                             or None))

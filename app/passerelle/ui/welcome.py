@@ -1,10 +1,11 @@
 """The welcome wizard of the first run: my own database, the demo, or my team's.
 
 Shown when Passerelle starts with no database yet (and no ``--db``/``--demo``). The wizard only
-collects :class:`FirstRunAnswers`; the work (create, generate the demo, join the team) is the
-``prepare`` callable given by the composition root, run off the UI thread with progress. A
-failure (a wrong passphrase, say) is shown on the last page, in words, and the facilitator can
-go back and correct it: nothing half-made is left behind.
+collects :class:`FirstRunAnswers` and runs the ``prepare`` callable given by the command line
+(``first_run.verify``: the answers are complete, the team's key package opens with the
+passphrase) off the UI thread with progress. A failure (a wrong passphrase, say) is shown on the
+last page, in words, and the facilitator can go back and correct it. Nothing is created here:
+the command line then takes the database's lock and key and creates it.
 """
 
 from __future__ import annotations
@@ -258,7 +259,7 @@ class ReadyPage(QWizardPage):
 
 class WelcomeWizard(QWizard):
     """The first-run wizard; after ``exec()`` succeeds, :attr:`opened` holds what ``prepare``
-    returned (the opened database)."""
+    returned (the checked answers)."""
 
     def __init__(self, prepare: Prepare, runner: TaskRunner, parent: QWidget | None = None
                  ) -> None:

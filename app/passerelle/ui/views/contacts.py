@@ -52,6 +52,8 @@ from passerelle.services.lists import ContactRows
 from passerelle.services.organisations import ContactDTO
 from passerelle.ui.context import UiContext
 from passerelle.ui.dialogs.batch_letters import add_mail_merge_button
+from passerelle.ui.dialogs.export import export_list
+from passerelle.ui.dialogs.spreadsheet_import import SpreadsheetImportDialog, ask_import_path
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label, message, singular
 from passerelle.ui.models.id_table_model import IdTableModel
@@ -384,9 +386,17 @@ class ContactsView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.new_button = QPushButton(translate("ContactsView", "Nouveau contact"), self)
+        self.import_button = QPushButton(translate("ContactsView", "Importer…"), self)
+        self.import_button.setToolTip(translate(
+            "ContactsView", "Importer un tableur de contacts, avec leur organisation"))
+        self.export_button = QPushButton(translate("ContactsView", "Exporter…"), self)
+        self.export_button.setToolTip(translate(
+            "ContactsView", "Exporter les contacts affichés (.xlsx ou .csv)"))
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.search, 1)
         toolbar.addWidget(self.count_label)
+        toolbar.addWidget(self.import_button)
+        toolbar.addWidget(self.export_button)
         toolbar.addWidget(self.new_button)
 
         # list -----------------------------------------------------------------------------
@@ -501,6 +511,11 @@ class ContactsView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(form_scroll, translate("ContactsView", "Fiche"))
         self.tabs.addTab(self.links_page_stack, translate("ContactsView", "Organisations"))
+        from passerelle.ui.views.contact_rgpd import ContactRgpdPanel
+
+        self.rgpd_panel = ContactRgpdPanel(ctx, self)
+        self.rgpd_panel.erased.connect(self.refresh)
+        self.tabs.addTab(self.rgpd_panel, translate("ContactsView", "RGPD"))
 
         self.title = QLabel(self)
         font = self.title.font()
@@ -559,6 +574,8 @@ class ContactsView(QWidget):
         self._search_timer.timeout.connect(self._apply_query)
         self.search.textChanged.connect(self._handle_search_changed)
         self.new_button.clicked.connect(self._handle_new_clicked)
+        self.import_button.clicked.connect(self._handle_import_clicked)
+        self.export_button.clicked.connect(self._handle_export_clicked)
         self.save_button.clicked.connect(self._handle_save_clicked)
         self.delete_button.clicked.connect(self._handle_delete_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._handle_current_changed)
@@ -668,6 +685,7 @@ class ContactsView(QWidget):
         else:
             self.subtitle.setText(translate("ContactsView", "Aucun échange enregistré"))
         self._fill_links(detail.links)
+        self.rgpd_panel.load(detail.id)
         self.links_page_stack.setCurrentIndex(0)
         self.tabs.setTabText(
             1, translate("ContactsView", "Organisations ({n})").format(n=len(detail.links))
@@ -720,6 +738,7 @@ class ContactsView(QWidget):
             )
         )
         self._fill_links(())
+        self.rgpd_panel.load(None)
         self.links_page_stack.setCurrentIndex(1)
         self.tabs.setTabText(1, translate("ContactsView", "Organisations"))
         self.tabs.setCurrentIndex(0)
@@ -780,6 +799,18 @@ class ContactsView(QWidget):
         self.chooser.reset()
         self.role_edit.clear()
         self._load_detail(contact_id)
+
+    def _handle_import_clicked(self) -> None:
+        path = ask_import_path(self)
+        if path is None:
+            return
+        dialog = SpreadsheetImportDialog(self._ctx, "contacts", path, self)
+        dialog.imported.connect(lambda _report: self._announce("*"))
+        dialog.open()
+
+    def _handle_export_clicked(self) -> None:
+        export_list(self, self._ctx, "contacts", replace(self.model.query,
+                                                         text=self.search.text()))
 
     def _handle_new_clicked(self) -> None:
         if self._confirm_discard():

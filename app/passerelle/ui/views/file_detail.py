@@ -722,9 +722,16 @@ class FileDetailView(QWidget):
         hint = QLabel(QCoreApplication.translate(
             "FileDetailView", "Double-cliquez sur un échange pour lire ses notes complètes."), tab)
         hint.setStyleSheet("color: #667085;")
+        # who changed the file's own fields (stage, category, summary…): the change log
+        self.history_button = QPushButton(QCoreApplication.translate(
+            "FileDetailView", "Journal des modifications…"), tab)
+        self.history_button.clicked.connect(self._handle_history_clicked)
+        footer = QHBoxLayout()
+        footer.addWidget(hint, 1)
+        footer.addWidget(self.history_button)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.timeline_view, 1)
-        layout.addWidget(hint)
+        layout.addLayout(footer)
         return tab
 
     def _build_tasks_tab(self, parent: QWidget) -> QWidget:
@@ -1307,6 +1314,15 @@ class FileDetailView(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.document_dialog = dialog
+
+    def _handle_history_clicked(self) -> None:
+        if self._file_id is None or self._overview is None:
+            return
+        from passerelle.ui.dialogs.history import HistoryDialog
+
+        f = self._overview.file
+        HistoryDialog(self._ctx, "partnership_file", self._file_id,
+                      f"{f.reference} — {f.title}", self).exec()
 
     def _handle_summary_clicked(self) -> None:
         if self._file_id is None or self._overview is None:

@@ -12,7 +12,6 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +48,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -78,7 +76,9 @@ from passerelle.domain.vocabulary import CompanySize, FileStatus, PartnershipCat
 from passerelle.services import files as file_service
 from passerelle.services import pipeline
 from passerelle.services.lists import FileRows, ListQuery
+from passerelle.services.spreadsheets import Cancelled
 from passerelle.ui.context import UiContext
+from passerelle.ui.dialogs import export as spreadsheet_export
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label, message, singular
 from passerelle.ui.models.id_table_model import IdTableModel
@@ -137,18 +137,6 @@ def explain_refusal(parent: QWidget | None, exc: StageRuleViolation,
                                    QSizePolicy.Policy.Expanding),
                        layout.rowCount(), 0, 1, layout.columnCount())
     box.exec()
-
-
-def ask_export_path(parent: QWidget | None) -> Path | None:
-    """Where to write the CSV export (None when cancelled)."""
-    name = QCoreApplication.translate("FilesView", "dossiers_{date}.csv").format(
-        date=date.today().isoformat())
-    path, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("FilesView", "Exporter les dossiers"), name,
-        QCoreApplication.translate("FilesView", "Fichiers CSV (*.csv)"))
-    if not path:
-        return None
-    return Path(path if path.lower().endswith(".csv") else path + ".csv")
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -637,7 +625,7 @@ class FilesView(QWidget):
             "FilesView", "Afficher les dossiers en pause ou abandonnés"), self)
         self.inactive_check.toggled.connect(self._handle_inactive_toggled)
         self.export_button = QPushButton(QCoreApplication.translate(
-            "FilesView", "Exporter (CSV)"), self)
+            "FilesView", "Exporter…"), self)
         self.export_button.setToolTip(QCoreApplication.translate(
             "FilesView", "Exporter les dossiers affichés, avec les filtres "
                          "et le tri en cours"))
@@ -916,18 +904,19 @@ class FilesView(QWidget):
             self._ctx.bus.file_requested.emit(str(file_id))
 
     def _handle_export_clicked(self) -> None:
-        path = ask_export_path(self)
+        path = spreadsheet_export.ask_export_path(self, "files")
         if path is None:
             return
         self.export_to(path)
 
     def export_to(self, path: Path) -> None:
-        """Export every row of the current query to ``path`` (in the background)."""
-        db, query = self._ctx.db, self.current_query()
+        """Export every row of the current query to ``path`` (.csv or .xlsx, in the background,
+        with progress and cancel)."""
         self.export_button.setEnabled(False)
-        self._ctx.runner.run(lambda: pipeline.export_files_csv(db, query, path),
-                             lambda count: self._handle_exported(path, count),
-                             self._handle_export_failed)
+        spreadsheet_export.export_list(
+            self, self._ctx, "files", self.current_query(), path,
+            on_done=lambda count: self._handle_exported(path, count),
+            on_failed=self._handle_export_failed)
 
     def _handle_exported(self, path: Path, count: int) -> None:
         self.export_button.setEnabled(True)
@@ -939,7 +928,8 @@ class FilesView(QWidget):
 
     def _handle_export_failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
-        show_error(self, exc)
+        if not isinstance(exc, Cancelled):
+            show_error(self, exc)
 
     # --- board ------------------------------------------------------------------------------
     def _handle_card_activated(self, index: QModelIndex) -> None:
@@ -1022,7 +1012,6 @@ __all__ = [
     "CardDelegate",
     "FilesView",
     "StageCardsModel",
-    "ask_export_path",
     "explain_refusal",
     "inform",
     "refusal_text",

@@ -49,13 +49,18 @@ from passerelle.domain import validators as v
 from passerelle.domain.errors import PasserelleError, ValidationError
 from passerelle.domain.stages import Stage
 from passerelle.domain.vocabulary import CompanySize, FileStatus, OrganisationKind
-from passerelle.services import directory, mail_merge
+from passerelle.services import directory, duplicates, mail_merge
+from passerelle.services import merge as merge_service
 from passerelle.services import organisations as org_service
 from passerelle.services.directory import OrganisationDetail
 from passerelle.services.lists import ListQuery, OrganisationRows
 from passerelle.services.organisations import OrganisationDTO
 from passerelle.ui.context import UiContext
 from passerelle.ui.dialogs.batch_letters import add_mail_merge_button
+from passerelle.ui.dialogs.duplicates import CREATE, OPEN, DuplicateDialog
+from passerelle.ui.dialogs.export import export_list
+from passerelle.ui.dialogs.merge import MergeDialog
+from passerelle.ui.dialogs.spreadsheet_import import SpreadsheetImportDialog, ask_import_path
 from passerelle.ui.errors import show_error
 from passerelle.ui.i18n import label, message, singular
 from passerelle.ui.models.id_table_model import IdTableModel
@@ -679,11 +684,24 @@ class OrganisationsView(QWidget):
             self.kind_filter.addItem(label(kind), kind.value)
         self.count_label = QLabel(self)
         self.new_button = QPushButton(translate("OrganisationsView", "Nouvelle organisation"), self)
+        self.import_button = QPushButton(translate("OrganisationsView", "Importer…"), self)
+        self.import_button.setToolTip(translate(
+            "OrganisationsView", "Importer un tableur d'organisations (.xlsx ou .csv)"))
+        self.export_button = QPushButton(translate("OrganisationsView", "Exporter…"), self)
+        self.export_button.setToolTip(translate(
+            "OrganisationsView", "Exporter les organisations affichées (.xlsx ou .csv)"))
+        self.merge_button = QPushButton(translate("OrganisationsView", "Fusionner…"), self)
+        self.merge_button.setToolTip(translate(
+            "OrganisationsView", "Sélectionnez deux organisations (Ctrl+clic) pour fusionner "
+            "un doublon"))
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.search, 3)
         toolbar.addWidget(self.kind_filter, 1)
         toolbar.addWidget(self.count_label)
         toolbar.addStretch(0)
+        toolbar.addWidget(self.merge_button)
+        toolbar.addWidget(self.import_button)
+        toolbar.addWidget(self.export_button)
         toolbar.addWidget(self.new_button)
 
         # list -----------------------------------------------------------------------------
@@ -706,6 +724,7 @@ class OrganisationsView(QWidget):
         self.mail_merge_button = add_mail_merge_button(ctx, self, self.table,
                                                        mail_merge.ORGANISATIONS)
         toolbar.insertWidget(toolbar.count() - 1, self.mail_merge_button)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.empty_list = empty_state_label(self)
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)
@@ -789,8 +808,18 @@ class OrganisationsView(QWidget):
         self.save_button = QPushButton(translate("OrganisationsView", "Enregistrer"), self)
         self.save_button.setDefault(True)
         self.delete_button = QPushButton(translate("OrganisationsView", "Supprimer"), self)
+        self.duplicates_button = QPushButton(translate("OrganisationsView", "Doublons…"), self)
+        self.duplicates_button.setToolTip(translate(
+            "OrganisationsView", "Chercher les fiches qui décrivent peut-être la même "
+            "organisation (même SIREN, SIRET ou RNA, nom proche dans la même commune) et les "
+            "fusionner"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.duplicates_button)
+        self.history_button = QPushButton(
+            translate("OrganisationsView", "Journal des modifications…"), self)
+        self.history_button.clicked.connect(self._handle_history_clicked)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
 
@@ -834,8 +863,13 @@ class OrganisationsView(QWidget):
         self.search.textChanged.connect(self._handle_search_changed)
         self.kind_filter.currentIndexChanged.connect(self._handle_kind_changed)
         self.new_button.clicked.connect(self._handle_new_clicked)
+        self.import_button.clicked.connect(self._handle_import_clicked)
+        self.export_button.clicked.connect(self._handle_export_clicked)
+        self.merge_button.clicked.connect(self._handle_merge_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_merge_button)
         self.save_button.clicked.connect(self._handle_save_clicked)
         self.delete_button.clicked.connect(self._handle_delete_clicked)
+        self.duplicates_button.clicked.connect(self._handle_duplicates_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._handle_current_changed)
         self.form.validity_changed.connect(self._update_buttons)
         self.form.edited.connect(self._handle_form_edited)
@@ -843,6 +877,7 @@ class OrganisationsView(QWidget):
         ctx.bus.changed.connect(self._handle_data_changed)
         self._apply_query()
         self._update_buttons()
+        self._update_merge_button()
 
     # public ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -1025,6 +1060,15 @@ class OrganisationsView(QWidget):
             )
         )
         self.delete_button.setEnabled(self._current_id is not None and not self._editing_new)
+        self.duplicates_button.setEnabled(self.delete_button.isEnabled())
+        self.history_button.setEnabled(self._current_id is not None and not self._editing_new)
+
+    def _handle_history_clicked(self) -> None:
+        if self._current_id is None:
+            return
+        from passerelle.ui.dialogs.history import HistoryDialog
+
+        HistoryDialog(self._ctx, "organisation", self._current_id, self.title.text(), self).exec()
 
     def _confirm_discard(self) -> bool:
         """True when there are no unsaved edits or the user agrees to drop them."""
@@ -1082,10 +1126,13 @@ class OrganisationsView(QWidget):
             return
         db = self._ctx.db
         if self._editing_new or self._current_id is None:
-            kind, name = values.pop("kind"), values.pop("name")
+            candidate = duplicates.OrganisationCandidate(
+                values["name"], values["kind"], values.get("siren"), values.get("siret"),
+                values.get("rna"), values.get("commune_insee"), values.get("commune_name"),
+                values.get("postal_code"))
             self._ctx.runner.run(
-                lambda: org_service.create_organisation(db, kind=kind, name=name, **values),
-                self._handle_saved,
+                lambda: duplicates.find_duplicates(db, candidate),
+                lambda found: self._create_unless_duplicate(values, found),
                 self._handle_save_failed,
             )
         else:
@@ -1096,6 +1143,97 @@ class OrganisationsView(QWidget):
                 self._handle_save_failed,
             )
         self.save_button.setEnabled(False)
+
+    def _create_unless_duplicate(self, values: dict[str, Any],
+                                 found: tuple[duplicates.DuplicateCandidate, ...]) -> None:
+        """Show the likely duplicates first; create only if the user says it is another one."""
+        if found:
+            choice, existing = DuplicateDialog.ask(self, found, values["name"])
+            if choice == OPEN and existing is not None:
+                self._dirty = False
+                self._editing_new = False
+                self.select_organisation(existing)
+                if self._current_id != existing:  # hidden by nothing: load it directly
+                    self._current_id = existing
+                    self._load_detail(existing)
+                return
+            if choice != CREATE:
+                self._update_buttons()
+                return
+        db = self._ctx.db
+        kind, name = values.pop("kind"), values.pop("name")
+        self._ctx.runner.run(
+            lambda: org_service.create_organisation(db, kind=kind, name=name, **values),
+            self._handle_saved,
+            self._handle_save_failed,
+        )
+
+    def _selected_ids(self) -> list[uuid.UUID]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        ids = [self.model.row_id(r) for r in rows]
+        return [i for i in ids if i is not None]
+
+    def _update_merge_button(self, *_args: Any) -> None:
+        self.merge_button.setEnabled(len(self.table.selectionModel().selectedRows()) == 2)
+
+    def _handle_duplicates_clicked(self) -> None:
+        """The likely duplicates of the organisation on screen, to merge one of them."""
+        org_id = self._current_id
+        if org_id is None or not self._confirm_discard():
+            return
+        values = self.form.values()
+        candidate = duplicates.OrganisationCandidate(
+            values["name"], values["kind"], values.get("siren"), values.get("siret"),
+            values.get("rna"), values.get("commune_insee"), values.get("commune_name"),
+            values.get("postal_code"))
+        db = self._ctx.db
+        self._ctx.runner.run(
+            lambda: duplicates.find_duplicates(db, candidate, exclude=org_id),
+            lambda found: self._offer_merge(org_id, values["name"], found),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _offer_merge(self, org_id: uuid.UUID, name: str,
+                     found: tuple[duplicates.DuplicateCandidate, ...]) -> None:
+        if not found:
+            self.status.setStyleSheet("")
+            self.status.setText(translate("OrganisationsView", "Aucun doublon probable."))
+            return
+        choice, other = DuplicateDialog.ask(self, found, name, merge=True)
+        if choice == OPEN and other is not None:
+            dialog = MergeDialog(self._ctx, org_id, other, self)
+            dialog.merged.connect(self._handle_merged)
+            dialog.open()
+
+    def _handle_merge_clicked(self) -> None:
+        ids = self._selected_ids()
+        if len(ids) != 2 or not self._confirm_discard():
+            return
+        first, second = ids
+        if self._current_id == second:  # the one on screen is offered as the kept one
+            first, second = second, first
+        dialog = MergeDialog(self._ctx, first, second, self)
+        dialog.merged.connect(self._handle_merged)
+        dialog.open()
+
+    def _handle_merged(self, report: merge_service.MergeReport) -> None:
+        self._dirty = False
+        self._current_id = report.kept_id
+        self._announce("organisation")
+        self.select_organisation(report.kept_id)
+        self.status.setStyleSheet("")
+        self.status.setText(translate("OrganisationsView", "Organisations fusionnées."))
+
+    def _handle_import_clicked(self) -> None:
+        path = ask_import_path(self)
+        if path is None:
+            return
+        dialog = SpreadsheetImportDialog(self._ctx, "organisations", path, self)
+        dialog.imported.connect(lambda _report: self._announce("organisation"))
+        dialog.open()
+
+    def _handle_export_clicked(self) -> None:
+        export_list(self, self._ctx, "organisations", self._query())
 
     def _handle_saved(self, org: OrganisationDTO) -> None:
         self._current_id = org.id

@@ -126,6 +126,19 @@ def _templates(p: QPainter) -> None:
         p.drawPath(brace)
 
 
+def _rgpd(p: QPainter) -> None:
+    """A shield with a padlock: personal data protection."""
+    path = QPainterPath()
+    path.moveTo(32, 6)
+    path.lineTo(52, 14)
+    path.cubicTo(52, 36, 44, 50, 32, 58)
+    path.cubicTo(20, 50, 12, 36, 12, 14)
+    path.closeSubpath()
+    p.drawPath(path)
+    p.drawRoundedRect(QRectF(24, 30, 16, 13), 2, 2)
+    p.drawArc(QRectF(27, 22, 10, 14), 0, 180 * 16)
+
+
 def _search(p: QPainter) -> None:
     p.drawEllipse(QRectF(10, 10, 32, 32))
     p.drawLine(QPointF(37, 37), QPointF(54, 54))
@@ -152,6 +165,7 @@ _PAINTERS: dict[str, Painter] = {
     "observatory": _observatory,
     "registry": _registry,
     "templates": _templates,
+    "rgpd": _rgpd,
     "search": _search,
     "conflicts": _conflicts,
 }

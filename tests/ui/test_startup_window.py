@@ -1,4 +1,4 @@
-"""The start-up window: shown before the database opens, replaced by the main window after."""
+"""The start-up window (ui/startup_window.py): shown before the database opens."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from passerelle import bootstrap
 from passerelle.domain.errors import IncompatibleDatabase
 from passerelle.ui.app import run_gui
 from passerelle.ui.main_window import VIEW_KEYS, MainWindow
-from passerelle.ui.startup import PendingDatabase, StartupWindow, open_while_showing
+from passerelle.ui.startup_window import PendingDatabase, StartupWindow, open_while_showing
 
 
 def test_startup_window_looks_like_the_main_window_but_nothing_works_yet(qtbot) -> None:  # type: ignore[no-untyped-def]
