@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import io
+import lzma
 import os
 import re
 import tempfile
@@ -694,16 +695,26 @@ def _block_segments(container: Any, label: str | None, counters: dict[str, int]
                 yield from _block_segments(content, label, counters)
 
 
+#: What a damaged .docx can raise while python-docx reads it (each found by fuzzing): zipfile
+#: raises NotImplementedError for a flipped "version needed" or compression method and
+#: RuntimeError when a member claims to be encrypted; bz2/lzma members raise OSError/LZMAError.
+_UNREADABLE = (BadZipFile, KeyError, ValueError, zlib.error, EOFError, etree.LxmlError, OpcError,
+               NotImplementedError, RuntimeError, OSError, lzma.LZMAError)
+
+
 def _document_parts(path: Path) -> list[tuple[str, list[_Segment]]]:
     """(part name, segments) for the body, then each header and footer, as docxtpl renders."""
     try:
-        document = docx.Document(str(path))
-    except (BadZipFile, KeyError, ValueError, zlib.error, EOFError, etree.LxmlError,
-            OpcError) as exc:  # a damaged archive or XML part (found by fuzzing)
+        return _read_parts(path)
+    except _UNREADABLE as exc:
         raise ValidationError(
             "template_unreadable",
             "Le fichier « {file} » n'est pas un document Word (.docx) lisible : {error}",
             field="template", file=path.name, error=str(exc)) from None
+
+
+def _read_parts(path: Path) -> list[tuple[str, list[_Segment]]]:
+    document = docx.Document(str(path))
     parts: list[tuple[str, list[_Segment]]] = [
         ("corps", list(_block_segments(document.element.body, None, {"p": 0, "t": 0})))]
     kinds = ((REL_TYPE.HEADER, "en-tête"), (REL_TYPE.FOOTER, "pied de page"))
