@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from passerelle.infra.paths import AppPaths
-from passerelle.store.database import Database
 
-if TYPE_CHECKING:  # the wizard's answers; importing services here would slow every start-up
+if TYPE_CHECKING:  # importing services or SQLAlchemy here would slow every start-up
     from passerelle.services.first_run import FirstRunAnswers
+    from passerelle.store.database import Database
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -38,6 +38,8 @@ def configure_logging(paths: AppPaths, *, verbose: bool = False) -> Path:
 
 def open_database(path: Path, paths: AppPaths | None = None) -> Database:
     """Open ``path``: backup and upgrade if needed (STYLE.md 7.7), then ready for services."""
+    from passerelle.store.database import Database
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     from passerelle.services.backups import folder_for

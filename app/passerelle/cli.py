@@ -18,7 +18,8 @@ from passerelle.domain.errors import PasserelleError
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _app_parser() -> argparse.ArgumentParser:
+    """The top-level options: what starting the application takes."""
     parser = argparse.ArgumentParser(
         prog="passerelle",
         description="Passerelle — CRM des partenariats associations–entreprises.",
@@ -31,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="ouvrir chaque vue puis quitter (test de fumée)")
     parser.add_argument("-v", "--verbose", action="store_true")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _app_parser()
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="créer une base de démonstration")
@@ -96,8 +102,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line's arguments; starting the application skips the sub-commands' parsers.
+
+    Building every sub-command imports most services (their choices come from them): about
+    1 s before the first window, which DESIGN.md §8 compares with a bare window's start.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not any(a in ("-h", "--help") for a in args_list):
+        from passerelle.services import security_cli
+
+        app_parser = _app_parser()
+        security_cli.add_key_options(app_parser)
+        app_parser.set_defaults(command=None)
+        args, rest = app_parser.parse_known_args(args_list)
+        if not rest:
+            return args
+    return build_parser().parse_args(args_list)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     try:
         return _dispatch(args)
     except PasserelleError as exc:
@@ -276,7 +301,6 @@ def _cmd_screenshot(args: argparse.Namespace, paths: object) -> int:
 def _run_gui(args: argparse.Namespace, paths: object) -> int:
     from passerelle import bootstrap
     from passerelle.infra.paths import AppPaths
-    from passerelle.services import demo
     from passerelle.services.sync_cli import read_passphrase
 
     assert isinstance(paths, AppPaths)
@@ -307,6 +331,8 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
         return EXIT_BAD_INPUT
     try:
         if use_demo and not path.exists():
+            from passerelle.services import demo
+
             print("Création de la base de démonstration (une fois, ~20 s)…", file=sys.stderr)
             db = bootstrap.open_database(path, paths)
             try:
@@ -317,6 +343,12 @@ def _run_gui(args: argparse.Namespace, paths: object) -> int:
                 raise
         elif answers is not None and not use_demo:
             db = bootstrap.create_first_database(path, paths, answers)
+        elif session.unlocked.new_recovery_key is None:
+            # the window shows first, the database opens behind it (ui/startup_window.py)
+            from passerelle.ui.startup_window import PendingDatabase
+
+            return run_gui(PendingDatabase(path, lambda: bootstrap.open_database(path, paths)),
+                           smoke=args.smoke, language=args.lang, documents_dir=paths.documents)
         else:
             db = bootstrap.open_database(path, paths)
         session.show_new_recovery_key()

@@ -18,7 +18,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from passerelle.domain.errors import PasserelleError, ValidationError
-from passerelle.services import documents
 from passerelle.store import backup as store_backup
 from passerelle.store import cipher
 from passerelle.store.backup import BackupInfo
@@ -41,6 +40,8 @@ def folder_for(db_path: Path) -> Path:
 
 
 def get_keep(db: Database) -> int:
+    from passerelle.services import documents  # docx rendering: not at every database open
+
     raw = documents.get_setting(db, KEEP_SETTING)
     try:
         value = int(raw) if raw is not None else DEFAULT_BACKUPS_KEPT
@@ -54,6 +55,8 @@ def set_keep(db: Database, keep: int) -> None:
         raise ValidationError("backups_keep_range",
                               "Le nombre de sauvegardes conservées doit être compris entre "
                               "{low} et {high}.", field="keep", low=MIN_KEEP, high=MAX_KEEP)
+    from passerelle.services import documents
+
     documents.set_setting(db, KEEP_SETTING, str(keep))
 
 

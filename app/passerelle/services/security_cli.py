@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from passerelle.domain.errors import PasserelleError, ValidationError
 from passerelle.infra.db_keys import DatabaseKeyring, DatabaseKeyringUnavailable
 from passerelle.infra.instance_lock import InstanceLock
-from passerelle.services import backups, encryption
+from passerelle.services import encryption
 from passerelle.services.sync_cli import read_passphrase
 from passerelle.store import cipher
 from passerelle.store.backup import KIND_MANUAL
@@ -119,6 +119,8 @@ def print_recovery_key(key: str, path: Path, out: TextIO) -> None:
 def cmd_db_security(args: argparse.Namespace, out: TextIO | None = None,
                     keyring: DatabaseKeyring | None = None) -> int:
     """The ``db`` actions owned here; ``guard`` has already unlocked and locked ``--db``."""
+    from passerelle.services import backups  # not at start-up: the GUI parses its options here
+
     out = out or sys.stdout
     path = Path(args.db)
     if not path.exists():

@@ -13,12 +13,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from passerelle.domain.errors import PasserelleError, ValidationError
-from passerelle.infra.secrets import SecretStore
-from passerelle.services import sync
-from passerelle.store.database import Database
+
+if TYPE_CHECKING:  # the parser is built at every start-up, the GUI's too: import when run
+    from passerelle.store.database import Database
 
 
 def add_sync_parser(sub: Any) -> None:
@@ -59,6 +59,9 @@ def cmd_sync(args: argparse.Namespace, out: TextIO | None = None,
 
 
 def _open(path: Path) -> Database:
+    from passerelle.services import sync
+    from passerelle.store.database import Database
+
     if not path.exists():
         raise PasserelleError("db_missing", "La base {path} n'existe pas.", path=str(path))
     db = Database(path)
@@ -88,6 +91,9 @@ def read_passphrase(path: Path | None, stdin: TextIO | None = None) -> str | Non
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``passerelle sync export --db PATH --out FILE_OR_DIR [--passphrase-file F]``."""
+    from passerelle.infra.secrets import SecretStore
+    from passerelle.services import sync
+
     passphrase = read_passphrase(args.passphrase_file)
     db = _open(args.db)
     try:
@@ -106,6 +112,9 @@ _SLOT_LABEL = {"group": "clé d'équipe", "passphrase": "phrase de passe"}
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``passerelle sync import FILE --db PATH [--passphrase-file F] [--yes]``."""
+    from passerelle.infra.secrets import SecretStore
+    from passerelle.services import sync
+
     passphrase = read_passphrase(args.passphrase_file)
     db = _open(args.db)
     try:
@@ -135,6 +144,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_team(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``passerelle sync team create|export-key FILE|join FILE|show --db PATH``."""
+    from passerelle.infra.secrets import SecretStore
+    from passerelle.services import sync
+
     secrets = SecretStore()
     db = _open(args.db)
     try:

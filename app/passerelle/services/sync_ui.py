@@ -729,7 +729,11 @@ def pending_conflicts(db: Database) -> int:
         notes = conn.exec_driver_sql(
             "SELECT COUNT(*) FROM (SELECT h.interaction_id FROM note_revision h "
             "JOIN interaction i ON i.id = h.interaction_id "
-            "WHERE h.deleted = 0 AND i.deleted = 0 AND NOT EXISTS ("
+            # only notes with several revisions can have concurrent heads: this index-only
+            # pre-filter spares reading every note body at start-up (1.5 s on metropolis)
+            "WHERE h.interaction_id IN (SELECT interaction_id FROM note_revision "
+            "GROUP BY interaction_id HAVING COUNT(*) > 1) "
+            "AND h.deleted = 0 AND i.deleted = 0 AND NOT EXISTS ("
             "SELECT 1 FROM note_revision c WHERE c.interaction_id = h.interaction_id "
             "AND c.parent_id = h.id AND c.deleted = 0) "
             "GROUP BY h.interaction_id HAVING COUNT(*) > 1)").scalar()

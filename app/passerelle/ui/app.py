@@ -17,19 +17,24 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
+from passerelle.domain.errors import PasserelleError
 from passerelle.infra.resources import resource_path
-from passerelle.store.database import Database
 from passerelle.ui import settings as ui_settings
 from passerelle.ui.context import DataBus, UiContext
-from passerelle.ui.errors import install_excepthook
+from passerelle.ui.errors import install_excepthook, show_error
 from passerelle.ui.i18n import choose_language, install_translators
+from passerelle.ui.startup_window import PendingDatabase, StartupWindow, mark, open_while_showing
 from passerelle.ui.tasks import TaskRunner
 from passerelle.ui.widgets.nav_icons import app_icon
+
+if TYPE_CHECKING:  # SQLAlchemy is imported while the start-up window shows (ui/startup_window.py)
+    from passerelle.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -231,14 +236,20 @@ def _quit_when_ready(app: QApplication, runner: TaskRunner) -> None:
         if runner.pending:
             QTimer.singleShot(5, check)
         else:
+            mark("ready")
             app.exit(0)
 
     QTimer.singleShot(0, check)
 
 
-def run_gui(db: Database, *, smoke: bool = False, language: str | None = None,
-            documents_dir: Path | None = None) -> int:
+def run_gui(db: Database | PendingDatabase, *, smoke: bool = False,
+            language: str | None = None, documents_dir: Path | None = None) -> int:
     """Open the main window on ``db`` and run the event loop; returns the exit code.
+
+    With a :class:`PendingDatabase` the start-up window shows first while the database opens
+    on a thread (then this function closes it on exit); a ``PasserelleError`` while opening
+    (failed upgrade, newer schema…) is shown in a message box, then re-raised for the CLI's
+    one-line message and exit code 1.
 
     ``language`` ("fr"/"en") overrides the Préférences setting, which overrides the system
     locale. With ``smoke=True`` the settings go to a throw-away folder (a smoke run must not
@@ -257,17 +268,57 @@ def run_gui(db: Database, *, smoke: bool = False, language: str | None = None,
         monitor = _SmokeMonitor(app)
         sys.excepthook = monitor.excepthook
 
+    collector = MainThreadGarbageCollector()
+    if isinstance(db, PendingDatabase):
+        pending = db
+        shell = StartupWindow(pending.path, settings)
+        shell.show()
+        quit_when_ready = bool(os.environ.get("PASSERELLE_QUIT_WHEN_READY"))
+        try:
+            db = open_while_showing(pending.open, (lambda: mark("shown")) if quit_when_ready
+                                    else None)
+        except PasserelleError as exc:
+            if monitor is not None:
+                monitor.stop()  # nobody to click « OK »: the CLI prints the message
+            else:
+                show_error(shell, exc)
+            shell.close()
+            collector.stop()
+            raise
+        if quit_when_ready:
+            mark("opened")
+        if not shell.isVisible():  # closed while the database was opening
+            db.close()
+            collector.stop()
+            return 0
+        try:
+            return _run_main_window(app, db, settings, monitor, collector, documents_dir,
+                                    smoke_dir, shell)
+        finally:
+            db.close()
+    return _run_main_window(app, db, settings, monitor, collector, documents_dir, smoke_dir,
+                            None)
+
+
+def _run_main_window(app: QApplication, db: Database, settings: ui_settings.Settings,
+                     monitor: _SmokeMonitor | None, collector: MainThreadGarbageCollector,
+                     documents_dir: Path | None,
+                     smoke_dir: tempfile.TemporaryDirectory[str] | None,
+                     shell: StartupWindow | None) -> int:
     from passerelle.ui.main_window import MainWindow
 
-    collector = MainThreadGarbageCollector()
     runner = TaskRunner()
     ctx = UiContext(db=db, runner=runner, bus=DataBus(), documents_dir=documents_dir)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, settings=settings)
     window.show()
+    if shell is not None:
+        shell.close()
+        shell.deleteLater()
     deadline: QTimer | None = None
     if os.environ.get("PASSERELLE_QUIT_WHEN_READY"):
+        mark("main_window")
         _quit_when_ready(app, runner)  # start-up benchmark: exit once Accueil has its data
-    elif not smoke:
+    elif monitor is None:  # not a smoke run
         from passerelle.ui.dialogs.backups import BackupScheduler
 
         window.backup_scheduler = BackupScheduler(ctx, window)  # type: ignore[attr-defined]

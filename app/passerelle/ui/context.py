@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from passerelle.store.database import Database
 from passerelle.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # SQLAlchemy is imported after the window shows (ui/startup_window.py)
+    from passerelle.store.database import Database
 
 
 class DataBus(QObject):

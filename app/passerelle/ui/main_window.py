@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -36,12 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from passerelle.services.search import SearchResult
 from passerelle.ui.context import UiContext
 from passerelle.ui.settings import Settings
-from passerelle.ui.views.home import HomeView
 from passerelle.ui.widgets.nav_icons import line_icon
 from passerelle.ui.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:  # this module stays free of SQLAlchemy: the start-up window uses it
+    from passerelle.services.search import SearchResult
 
 #: The navigation's views, in order (Ctrl+1 … Ctrl+9).
 VIEW_KEYS: tuple[str, ...] = (
@@ -74,8 +75,15 @@ QListWidget#NavList::item:selected { background: #2f6690; color: #ffffff; }
 """
 
 
-# Views other than Accueil are imported when first shown: importing every view and dialog
-# up front costs ~150 ms of start-up (DESIGN.md §8 compares start-up with a bare window).
+# Views are imported when first shown: importing every view and dialog up front costs
+# ~150 ms of start-up (DESIGN.md §8 compares start-up with a bare window), and the start-up
+# window (ui/startup_window.py) shows this module's navigation before SQLAlchemy is imported.
+
+
+def _home_view(ctx: UiContext, parent: QWidget) -> QWidget:
+    from passerelle.ui.views.home import HomeView
+
+    return HomeView(ctx, parent)
 
 
 def _files_view(ctx: UiContext, parent: QWidget) -> QWidget:
@@ -161,7 +169,7 @@ class _ViewSpec:
 def _view_specs() -> list[_ViewSpec]:
     return [
         _ViewSpec(
-            "home", HomeView, "home", lambda: QCoreApplication.translate("MainWindow", "Accueil")
+            "home", _home_view, "home", lambda: QCoreApplication.translate("MainWindow", "Accueil")
         ),
         _ViewSpec(
             "files",
@@ -230,6 +238,8 @@ def _view_specs() -> list[_ViewSpec]:
 
 
 def _app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # 20 ms: not at start-up
+
     try:
         return version("passerelle")
     except PackageNotFoundError:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -58,10 +58,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from passerelle.services.search import SearchGroup, SearchResult, global_search
 from passerelle.ui.context import UiContext
 from passerelle.ui.i18n import label
 from passerelle.ui.widgets.nav_icons import line_icon
+
+if TYPE_CHECKING:  # the search service (SQLAlchemy) is imported at the first search
+    from passerelle.services.search import SearchGroup, SearchResult
 
 DEBOUNCE_MS = 150
 PANEL_MIN_WIDTH = 560
@@ -394,6 +396,8 @@ class SearchBox(QWidget):
         return self._panel is not None and self._panel.isVisible()
 
     def current_result(self) -> SearchResult | None:
+        from passerelle.services.search import SearchResult
+
         if self._panel is None:
             return None
         index = self._panel.list.currentIndex()
@@ -419,6 +423,8 @@ class SearchBox(QWidget):
         db = self.ctx.db
 
         def op() -> list[SearchGroup]:
+            from passerelle.services.search import global_search
+
             return global_search(db, query)
 
         def done(groups: list[SearchGroup]) -> None:
@@ -539,6 +545,8 @@ class SearchBox(QWidget):
         self._panel.list.scrollTo(index)
 
     def _handle_result_clicked(self, index: QModelIndex) -> None:
+        from passerelle.services.search import SearchResult
+
         result = index.data(ResultRole)
         if isinstance(result, SearchResult):
             self._activate(result)
