@@ -7135,6 +7135,13 @@ Keep this sheet in a safe place, away from the computer.
     </message>
 </context>
 <context>
+    <name>StartupWindow</name>
+    <message>
+        <source>Ouverture de la base {name}…</source>
+        <translation>Opening the database {name}…</translation>
+    </message>
+</context>
+<context>
     <name>SupportNature</name>
     <message>
         <source>Financier</source>
@@ -7199,6 +7206,10 @@ Keep this sheet in a safe place, away from the computer.
     <message>
         <source>Import des fichiers de synchronisation…</source>
         <translation>Importing sync files…</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronisation</source>
+        <translation>&amp;Synchronisation</translation>
     </message>
 </context>
 <context>

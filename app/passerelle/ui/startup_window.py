@@ -87,24 +87,24 @@ class StartupWindow(QMainWindow):
         self.nav.setCurrentRow(0)  # Accueil, as the main window opens on it
         self.nav.setEnabled(False)
 
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate  # lupdate reads calls named translate(...)
         home = QWidget(self)
         layout = QVBoxLayout(home)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(12)
         self.header = PageHeader(
-            t("HomeView", "Bonjour"),
-            t("StartupWindow", "Ouverture de la base {name}…").format(name=db_path.name),
+            translate("HomeView", "Bonjour"),
+            translate("StartupWindow", "Ouverture de la base {name}…").format(name=db_path.name),
             home,
         )
         layout.addWidget(self.header)
         columns = QHBoxLayout()
         columns.setSpacing(14)
-        columns.addWidget(self._card(t("HomeView", "Mes relances"), home), 1)
+        columns.addWidget(self._card(translate("HomeView", "Mes relances"), home), 1)
         right = QVBoxLayout()
         right.setSpacing(14)
-        right.addWidget(self._card(t("HomeView", "Dossiers récemment modifiés"), home), 1)
-        right.addWidget(self._card(t("HomeView", "Dossiers qui stagnent"), home), 1)
+        right.addWidget(self._card(translate("HomeView", "Dossiers récemment modifiés"), home), 1)
+        right.addWidget(self._card(translate("HomeView", "Dossiers qui stagnent"), home), 1)
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
 
@@ -117,8 +117,8 @@ class StartupWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         # the same menu titles, toolbar and search field as the main window: no jump at the swap
-        for title in (t("MainWindow", "&Fichier"), t("MainWindow", "&Affichage"),
-                      t("SyncMenu", "&Synchronisation"), t("MainWindow", "Aid&e")):
+        for title in (translate("MainWindow", "&Fichier"), translate("MainWindow", "&Affichage"),
+                      translate("SyncMenu", "&Synchronisation"), translate("MainWindow", "Aid&e")):
             self.menuBar().addMenu(title).setEnabled(False)
         toolbar = QToolBar(self)
         toolbar.setMovable(False)
@@ -145,7 +145,7 @@ class StartupWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         meeting = QToolButton(toolbar)
-        meeting.setText(t("MainWindow", "Consigner un échange"))
+        meeting.setText(translate("MainWindow", "Consigner un échange"))
         meeting.setObjectName("MeetingButton")
         meeting.setStyleSheet(
             "QToolButton#MeetingButton { background: #2f6690; color: white; border-radius: 5px;"
@@ -155,7 +155,7 @@ class StartupWindow(QMainWindow):
         toolbar.addWidget(meeting)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.statusBar().showMessage(
-            t("StartupWindow", "Ouverture de la base {name}…").format(name=db_path.name)
+            translate("StartupWindow", "Ouverture de la base {name}…").format(name=db_path.name)
         )
         self._restore_geometry()
 
