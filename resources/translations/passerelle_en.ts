@@ -6451,6 +6451,10 @@ Keep this sheet in a safe place, away from the computer.
         <translation>same RNA number</translation>
     </message>
     <message>
+        <source>nom proche dans la même commune</source>
+        <translation>a close name in the same commune</translation>
+    </message>
+    <message>
         <source>Déjà dans vos organisations</source>
         <translation>Already in your organisations</translation>
     </message>

@@ -83,6 +83,21 @@ def test_adopting_twice_offers_the_existing_organisation(loaded: Database) -> No
     assert n == 1
 
 
+def test_adopting_an_organisation_typed_by_hand_offers_it(loaded: Database) -> None:
+    """No identifier in the CRM, but the same association under a close name, same commune."""
+    rows = registry.RegistryRows(loaded)
+    entry_id = rows.ids(ListQuery(text="ecole savoirs"))[0]
+    entry = registry.get_entry(loaded, entry_id)
+    typed = org_service.create_organisation(
+        loaded, kind="association", name=entry.name.title(),
+        commune_insee=entry.commune_insee, commune_name=entry.commune_name)
+    with pytest.raises(registry.AlreadyAdopted) as info:
+        registry.adopt_entry(loaded, entry_id)
+    assert [(m.organisation_id, m.matched_on) for m in info.value.matches] == [
+        (typed.id, "name")]
+    assert registry.adopt_entry(loaded, entry_id, force=True).rna == entry.rna
+
+
 def test_other_establishment_of_an_adopted_company_is_found_by_siren(loaded: Database) -> None:
     rows = registry.RegistryRows(loaded)
     lille, roubaix = rows.ids(ListQuery(text="ateliers nord", sort_key="commune_name"))

@@ -91,7 +91,7 @@ class AdoptedMatch:
     organisation_id: uuid.UUID
     name: str
     commune_name: str | None
-    matched_on: str  # "siret", "siren" or "rna"
+    matched_on: str  # "siret", "siren", "rna", or "name" (a close name in the same commune)
 
 
 class AlreadyAdopted(PasserelleError):
@@ -293,6 +293,18 @@ def adopted_matches(db: Database, entry: RegistryEntryDTO) -> tuple[AdoptedMatch
     return tuple(found.values())
 
 
+def _close_names(db: Database, entry: RegistryEntryDTO, kind: str
+                 ) -> tuple[AdoptedMatch, ...]:
+    """CRM organisations with a close name in the entry's commune (typed by hand, say)."""
+    from passerelle.services import duplicates
+
+    found = duplicates.find_duplicates(db, duplicates.OrganisationCandidate(
+        name=entry.name, kind=kind, siren=entry.siren, siret=entry.siret, rna=entry.rna,
+        commune_insee=entry.commune_insee, commune_name=entry.commune_name,
+        postal_code=entry.postal_code))
+    return tuple(AdoptedMatch(c.id, c.name, c.commune_name, c.reason) for c in found)
+
+
 def organisation_values(entry: RegistryEntryDTO) -> dict[str, Any]:
     """The CRM fields an adoption prefills from the entry."""
     legal = entry.legal_form or ""
@@ -327,15 +339,16 @@ def adopt_entry(db: Database, entry_id: int, *, force: bool = False
 
     Raises:
         AlreadyAdopted: an organisation already carries the entry's SIRET, SIREN or RNA
-            number (unless ``force``); nothing is created.
+            number, or a close name in the same commune — the duplicate check of the
+            organisation form (``services.duplicates``) — unless ``force``; nothing is created.
         NotFound: the entry is gone.
     """
     entry = get_entry(db, entry_id)
-    if not force:
-        matches = adopted_matches(db, entry)
-        if matches:
-            raise AlreadyAdopted(matches)
     values = organisation_values(entry)
     kind = values.pop("kind")
     name = values.pop("name")
+    if not force:
+        matches = adopted_matches(db, entry) or _close_names(db, entry, kind)
+        if matches:
+            raise AlreadyAdopted(matches)
     return org_service.create_organisation(db, kind=kind, name=name, **values)

@@ -627,6 +627,8 @@ class RegistryView(QWidget):
             "siret": QCoreApplication.translate("RegistryView", "même SIRET"),
             "siren": QCoreApplication.translate("RegistryView", "même SIREN"),
             "rna": QCoreApplication.translate("RegistryView", "même numéro RNA"),
+            "name": QCoreApplication.translate("RegistryView",
+                                               "nom proche dans la même commune"),
         }[match.matched_on]
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information)
