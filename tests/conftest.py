@@ -9,10 +9,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PASSERELLE_TEST", "1")
 
+import keyring  # noqa: E402
+import keyring.backends.fail  # noqa: E402
 import pytest  # noqa: E402
 
 from passerelle.store import cipher  # noqa: E402
 from passerelle.store.database import Database  # noqa: E402
+
+# No test touches the real keyring, and none depends on which test backend keyring's
+# auto-discovery would pick: test modules define KeyringBackend subclasses (in-memory,
+# refusing), and keyring considers every subclass it has seen when it first looks for one, so
+# the default would depend on test order. Tests that need a keyring set one themselves.
+keyring.set_keyring(keyring.backends.fail.Keyring())
 
 if os.environ.get("PASSERELLE_TEST_ENCRYPTED"):
     # The whole suite on SQLCipher: every new database file gets this key (README, « Data and

@@ -44,7 +44,8 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path) -> None:
 
 
 def test_cli_writes_refuse_while_the_app_holds_the_lock(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        memory_keyring: object) -> None:  # `sync team create` keeps the team key there
     db = plain_database(tmp_path / "passerelle.sqlite", "Les Jardins de l'Alma")
     backup_file = tmp_path / "copie.sqlite"
     with InstanceLock(db, "Passerelle (application)"):
