@@ -36,8 +36,18 @@ def _folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def _say(config: pytest.Config, text: str) -> None:
+    """Print past pytest's capture: the CI log keeps the bundle's figures."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line(text)
+
+
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundle(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
     dist = tmp_path_factory.mktemp("dist")
     work = tmp_path_factory.mktemp("pyinstaller-work")
     env = {**os.environ, "PYTHON": sys.executable}
@@ -51,8 +61,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         archive.extractall(machine, filter="data")
     shutil.rmtree(work, ignore_errors=True)
     folder = next(machine.glob("passerelle-*"))
-    print(f"\nbundle: built in {build_s:.0f} s; tarball {tarball.stat().st_size / 1e6:.0f} MB, "
-          f"unpacked {_folder_size(folder) / 1e6:.0f} MB")
+    _say(pytestconfig, f"\nbundle: built in {build_s:.0f} s; tarball "
+                       f"{tarball.stat().st_size / 1e6:.0f} MB, unpacked "
+                       f"{_folder_size(folder) / 1e6:.0f} MB")
     return folder
 
 
@@ -83,7 +94,7 @@ def test_install_script_installs_per_user_and_removes(bundle: Path, tmp_path: Pa
 
 
 def test_bundle_opens_the_demo_renders_a_convention_and_exports_a_summary(
-        bundle: Path, mda_demo: Path, tmp_path: Path) -> None:
+        bundle: Path, mda_demo: Path, tmp_path: Path, pytestconfig: pytest.Config) -> None:
     home = tmp_path / "home"
     (home / "run").mkdir(parents=True, mode=0o700)
     env = _bare_env(home)
@@ -125,9 +136,9 @@ def test_bundle_opens_the_demo_renders_a_convention_and_exports_a_summary(
                   "HOME": str(home), "XDG_RUNTIME_DIR": str(home / "run")}
     source_start = _best_start([sys.executable, "-m", "passerelle", "--db", str(demo_db)],
                                source_env, tmp_path)
-    print(f"\nbundle: smoke visit of every view {smoke_s:.1f} s; start to a ready window "
-          f"{bundle_start:.2f} s vs source run {source_start:.2f} s "
-          f"(×{bundle_start / source_start:.2f})")
+    _say(pytestconfig, f"\nbundle: smoke visit of every view {smoke_s:.1f} s; start to a ready "
+                       f"window {bundle_start:.2f} s vs source run {source_start:.2f} s "
+                       f"(×{bundle_start / source_start:.2f})")
 
 
 def _best_start(command: list[str], env: dict[str, str], cwd: Path) -> float:
