@@ -7,7 +7,6 @@ generation through the real command line.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from dataclasses import asdict
 from pathlib import Path
@@ -89,9 +88,6 @@ def test_document_batch_killed(empty_db: Path, tmp_path: Path) -> None:
 REGISTRY_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "registry"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("passerelle.services.registry_import") is None
-                    or not REGISTRY_FIXTURES.exists(),
-                    reason="registry import not merged yet (issue #3): hook in ops.registry")
 def test_registry_import_killed(empty_db: Path, tmp_path: Path) -> None:
     files = [REGISTRY_FIXTURES / "StockUniteLegale_2019-06.csv",
              REGISTRY_FIXTURES / "StockEtablissement_2019-06.csv"]
