@@ -9,17 +9,11 @@ it needs Qt; works headless like ``summary_pdf``.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
-from passerelle.domain.errors import ValidationError
 from passerelle.services.event_schedule import clock_time, kind_label, schedule_lines
 from passerelle.services.events import PlanDTO
-from passerelle.ui.summary_pdf import _ensure_gui
+from passerelle.ui.summary_pdf import write_html_pdf
 
 __all__ = ["schedule_html", "write_schedule_pdf"]
 
@@ -87,36 +81,4 @@ def write_schedule_pdf(plan: PlanDTO, out_path: Path | str) -> Path:
     Raises:
         ValidationError: ``document_unwritable`` when the PDF cannot be written.
     """
-    _ensure_gui()
-    out = Path(out_path)
-    doc = QTextDocument()
-    doc.setDocumentMargin(0)
-    font = QFont("DejaVu Sans")
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(9)
-    doc.setDefaultFont(font)
-    doc.setHtml(schedule_html(plan))
-    doc.setPageSize(QSizeF())
-    fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=".pdf.tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        writer = QPdfWriter(str(tmp))
-        writer.setTitle(f"Planning — {plan.event.title}")
-        writer.setCreator("Passerelle")
-        writer.setResolution(300)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                         QPageLayout.Orientation.Portrait,
-                                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-        doc.print_(writer)
-        del writer
-        if tmp.stat().st_size == 0:
-            raise OSError("le fichier PDF produit est vide")
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise ValidationError("document_unwritable", "Impossible d'écrire « {file} » : {error}.",
-                              field="out_path", file=str(out),
-                              error=exc.strerror or str(exc)) from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    return out
+    return write_html_pdf(schedule_html(plan), f"Planning — {plan.event.title}", out_path)

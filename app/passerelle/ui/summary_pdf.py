@@ -189,10 +189,21 @@ def summary_html(summary: CaseSummary) -> str:
 
 
 def write_summary_pdf(summary: CaseSummary, out_path: Path | str) -> Path:
-    """Print the summary to an A4 PDF, atomically (temporary file, then rename).
+    """Print the summary to an A4 PDF, atomically (see :func:`write_html_pdf`).
+
+    Raises:
+        ValidationError: ``document_unwritable`` when the PDF cannot be written.
+    """
+    return write_html_pdf(summary_html(summary), f"Fiche de synthèse — {summary.reference}",
+                          out_path)
+
+
+def write_html_pdf(page_html: str, title: str, out_path: Path | str) -> Path:
+    """Print HTML to an A4 PDF, atomically (temporary file, then rename).
 
     Qt numbers the pages itself and keeps 2 cm margins when the document has no page size of
-    its own, so the page layout is left to ``QTextDocument.print_``.
+    its own, so the page layout is left to ``QTextDocument.print_``. Shared by the case summary
+    and the speed-dating schedule.
 
     Raises:
         ValidationError: ``document_unwritable`` when the PDF cannot be written.
@@ -205,14 +216,14 @@ def write_summary_pdf(summary: CaseSummary, out_path: Path | str) -> Path:
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(9)
     doc.setDefaultFont(font)
-    doc.setHtml(summary_html(summary))
+    doc.setHtml(page_html)
     doc.setPageSize(QSizeF())  # no own page size: Qt paginates for the printer, with numbers
     fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=".pdf.tmp", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         writer = QPdfWriter(str(tmp))
-        writer.setTitle(f"Fiche de synthèse — {summary.reference}")
+        writer.setTitle(title)
         writer.setCreator("Passerelle")
         writer.setResolution(300)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
