@@ -3,7 +3,7 @@
 Run on demand: ``python -m pytest -m benchmark tests/benchmarks/test_sync.py -s``. Every figure
 is printed next to a raw-sqlite3 floor measured in the same run (and the SYNC.md budget):
 
-* export — floor: ``ATTACH`` + ``CREATE TABLE AS SELECT`` of the log, ``serialize``, zlib,
+* export — floor: ``ATTACH`` + ``CREATE TABLE AS SELECT`` of the log, ``serialize``, zstd,
   AES-GCM (what the prototype measured, without manifest, hash, parents or devices);
 * first import — floor: ``INSERT … SELECT`` of the file's changes into an empty log with the
   same keys and indexes (no heads, no projection, no FTS);
@@ -22,7 +22,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import zlib
 from pathlib import Path
 
 import keyring
@@ -75,7 +74,7 @@ def _export_floor(db_path: Path) -> float:
     with timed() as t:
         conn.execute("ATTACH ':memory:' AS o")
         conn.execute("CREATE TABLE o.c AS SELECT * FROM sync_change")
-        data = zlib.compress(conn.serialize(name="o"), sync_file.ZLIB_LEVEL)
+        data = sync_file.compress(conn.serialize(name="o"))
         AESGCM(key).encrypt(os.urandom(12), data, b"")
     conn.close()
     return t[0]

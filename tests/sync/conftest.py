@@ -302,8 +302,7 @@ def refresh_manifest(mem: sqlite3.Connection) -> dict[str, Any]:
     meta.update(hlc_min=lo, hlc_max=hi,
                 knowledge=sync_file.knowledge_of(mem, "main", "changes"),
                 counts=sync_file.counts_of(mem, "main", "changes", "change_parents", "devices"),
-                payload_sha256=sync_file.payload_hash(mem, "main")[0],
-                device_sha256=sync_file.payload_hash(mem, "main")[1])
+                **sync_file.manifest_digests([mem], "main"))
     mem.execute("DELETE FROM manifest")
     mem.executemany("INSERT INTO manifest VALUES (?, ?)",
                     [(k, json.dumps(v, sort_keys=True)) for k, v in meta.items()])

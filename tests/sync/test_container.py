@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,7 @@ from passerelle.services import organisations as orgs
 from passerelle.store import sync_file
 from passerelle.store.sync_file import ScryptParams, SyncFileError, SyncKeyError
 
-from .conftest import Network, craft
+from .conftest import Network, Peer, craft
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
@@ -130,18 +132,102 @@ def test_stale_device_digest_is_caught_on_the_devices_that_bring_news(net: Netwo
     org = orgs.create_organisation(a.db, kind="association", name="Asso")
     b.load(a.export())  # b knows the base: only the next change is new to it
     orgs.update_organisation(a.db, org.id, phone="0320000001")
-    pooled = a.db.engine.raw_connection()
-    try:
-        honest = sync_file.payload_hash(pooled.driver_connection, "main",
-                                        changes="sync_change", parents="sync_change_parent")
-    finally:
-        pooled.close()
+    honest = _live_digests(a)
 
     def alter(mem: sqlite3.Connection) -> None:
         mem.execute("UPDATE changes SET value = '\"+33320000009\"' WHERE field = 'phone'")
 
-    stale = craft(a, alter, manifest={"payload_sha256": honest[0], "device_sha256": honest[1]})
+    stale = craft(a, alter, manifest=honest)
     digest = b.digest()
     with pytest.raises(SyncFileError) as exc:
         b.load(stale)
     assert "empreinte" in exc.value.message and b.digest() == digest
+
+
+def _live_digests(peer: Peer) -> dict[str, Any]:
+    pooled = peer.db.engine.raw_connection()
+    try:
+        return sync_file.manifest_digests([pooled.driver_connection], "main",
+                                          changes="sync_change", parents="sync_change_parent")
+    finally:
+        pooled.close()
+
+
+def test_an_import_rehashes_only_the_blocks_that_hold_new_changes(
+        net: Network, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Format 1.1 digest blocks: the blocks a file brings news in are checked (a tampered new
+    change in the middle of a device's history is refused); a block holding only changes we
+    already hold is not re-hashed (its declared digest is not even read)."""
+    monkeypatch.setattr(sync_file, "DIGEST_BLOCK", 3)
+    a, b = net.peer("a"), net.peer("b")
+    made = [orgs.create_organisation(a.db, kind="association", name=f"Asso {i}")
+            for i in range(4)]
+    b.load(a.export())
+    orgs.update_organisation(a.db, made[1].id, phone="0320000001")
+    honest = _live_digests(a)
+    blocks = honest["device_blocks"][a.db.device_id]
+    assert len(blocks) > 4  # several blocks per device
+
+    def alter(mem: sqlite3.Connection) -> None:
+        mem.execute("UPDATE changes SET value = '\"+33320000009\"' WHERE field = 'phone'")
+
+    digest = b.digest()
+    with pytest.raises(SyncFileError) as exc:
+        b.load(craft(a, alter, manifest=honest))
+    assert "empreinte" in exc.value.message and b.digest() == digest
+
+    # A wrong digest on a block of known changes only: not re-hashed, the news still apply.
+    wrong = [list(x) for x in blocks]
+    wrong[0][1] = "0" * 64
+    device = sync_file.device_digest([(s, d) for s, d in wrong])
+    forged = {"device_blocks": {a.db.device_id: wrong},
+              "device_sha256": {a.db.device_id: device},
+              "payload_sha256": sync_file.combine_digests({a.db.device_id: device})}
+    report = b.load(craft(a, manifest=forged))
+    assert report.new_changes == 1
+    assert b.digest() == a.digest()
+
+
+def test_digest_blocks_hashed_on_two_connections_equal_one(net: Network,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    monkeypatch.setattr(sync_file, "DIGEST_BLOCK", 2)
+    a = net.peer("a")
+    for i in range(5):
+        orgs.create_organisation(a.db, kind="association", name=f"Asso {i}")
+    exported = a.export()
+    one = _live_digests(a)
+    header, body = sync_file.read_header(exported.read_bytes())
+    dek = sync_file.unlock(header, group_key=net.secrets.get_group_key(net.group_id))
+    mem = sqlite3.connect(":memory:")
+    mem.deserialize(sync_file.open_body(header, body, dek))
+    declared = {k: json.loads(v) for k, v in mem.execute(
+        "SELECT key, value FROM manifest WHERE key IN "
+        "('payload_sha256', 'device_sha256', 'device_blocks')")}
+    assert declared == json.loads(json.dumps(one))  # the export hashed on two threads
+
+
+def test_a_block_digest_is_the_hash_of_its_lines_in_canonical_order(net: Network) -> None:
+    """The digest SQLite concatenates equals the definition: every line, in order."""
+    a = net.peer("a")
+    org = orgs.create_organisation(a.db, kind="association", name="Asso « à » \"q\"")
+    orgs.update_organisation(a.db, org.id, name="Asso\nrenommée", description="ligne\nautre")
+    pooled = a.db.engine.raw_connection()
+    try:
+        raw = pooled.driver_connection
+        (block,) = sync_file.blocks_of(raw, "main", changes="sync_change")
+        h = hashlib.sha256(b"C\n")
+        for (line,) in raw.execute(
+                "SELECT json_array(device_id, hlc, seq, entity, row_id, field, value, "
+                "wire_ver, author) FROM sync_change ORDER BY hlc"):
+            h.update(line.encode("utf-8"))
+        h.update(b"P\n")
+        for (line,) in raw.execute(
+                "SELECT json_array(device_id, hlc, parent_device, parent_hlc) "
+                "FROM sync_change_parent ORDER BY hlc, parent_device, parent_hlc"):
+            h.update(line.encode("utf-8"))
+        assert sync_file.block_digest(raw, "main", block, changes="sync_change",
+                                      parents="sync_change_parent") == h.hexdigest()
+        assert raw.execute("SELECT COUNT(*) FROM sync_change_parent").fetchone()[0] > 0
+    finally:
+        pooled.close()

@@ -16,6 +16,7 @@ from typing import Any
 
 import keyring
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from keyring.backends import fail
 from sqlalchemy import select
 
@@ -134,11 +135,7 @@ def test_7_bit_flips_anywhere_are_detected(net: Network) -> None:
 
 
 def _inflate(header: sync_file.Header, compressed: bytes) -> bytes:
-    out, start = b"", 0
-    for size in header.chunks:  # independent zlib streams, one per chunk
-        out += zlib.decompress(compressed[start:start + size])
-        start += size
-    return out
+    return sync_file.inflate(header, compressed)
 
 
 def _reseal_hmac(data: bytes, mutate: Any) -> bytes:
@@ -153,7 +150,7 @@ def _reseal_hmac(data: bytes, mutate: Any) -> bytes:
     mem.commit()
     refresh_manifest(mem)
     payload = mem.serialize()
-    compressed = zlib.compress(payload)
+    compressed = sync_file.compress(payload)
     meta.update(payload_size=len(payload), body_size=len(compressed) + 32,
                 chunks=[len(compressed)])
     raw = json.dumps(meta, separators=(",", ":"), sort_keys=True).encode()
@@ -461,3 +458,41 @@ def test_two_devices_exporting_into_one_shared_folder_at_once(net: Network) -> N
     exchange(a, b, c)
     assert_converged(a, b, c)
     assert_no_value_lost(a.log() | b.log(), a, b, c)
+
+
+def test_a_format_1_0_file_in_zlib_streams_is_still_imported(net: Network) -> None:
+    """Files written before Zstandard (format 1.0: independent zlib streams) stay readable."""
+    a, b, good = _pair(net)
+    header, body = sync_file.read_header(good.read_bytes())
+    assert header.compression == "zstd" and header.format_version == (1, 1)
+    dek = sync_file.unlock(header, group_key=net.secrets.get_group_key(net.group_id))
+    payload = sync_file.open_body(header, body, dek)
+    half = len(payload) // 2
+    streams = [zlib.compress(payload[:half], 1), zlib.compress(payload[half:], 1)]
+    meta = json.loads(header.aad[len(sync_file.MAGIC) + 4:])
+    meta.update(format_version="1.0", compression="zlib", chunks=[len(s) for s in streams],
+                body_size=sync_file.NONCE_BYTES + sum(map(len, streams)) + 16)
+    raw = json.dumps(meta, separators=(",", ":"), sort_keys=True).encode()
+    aad = sync_file.MAGIC + struct.pack(">I", len(raw)) + raw
+    nonce = b"\x01" * sync_file.NONCE_BYTES
+    old = good.with_name("format-1.0.ofsync")
+    old.write_bytes(aad + nonce + AESGCM(dek).encrypt(nonce, b"".join(streams), aad))
+
+    report = b.load(old)
+    assert report.new_changes > 0
+    assert b.digest() == a.digest()
+
+
+def test_an_unknown_compression_is_reported_as_a_newer_file(net: Network) -> None:
+    _a, b, good = _pair(net)
+    data = good.read_bytes()
+    end = _header_end(data)
+    meta = json.loads(data[len(sync_file.MAGIC) + 4:end])
+    meta["compression"] = "brotli"
+    raw = json.dumps(meta, separators=(",", ":"), sort_keys=True).encode()
+    newer = good.with_name("newer.ofsync")
+    newer.write_bytes(sync_file.MAGIC + struct.pack(">I", len(raw)) + raw + data[end:])
+    before = _unchanged(b)
+    with pytest.raises(SyncFileTooNew):
+        b.load(newer)
+    assert _unchanged(b) == before

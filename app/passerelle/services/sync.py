@@ -377,8 +377,8 @@ def _import_bytes(db: Database, data: bytes, *, secrets: SecretStore | None,
             manifest = validated.manifest
             return _merge(db, conn, manifest, sha, warnings, confirm=confirm,
                           max_forward_ms=max_forward_ms, adopt_group=local_group is None,
-                          verify=lambda devs: sync_file.verify_payload_hash(raw, INC, manifest,
-                                                                            devs))
+                          verify=lambda new: sync_file.verify_payload_hash(raw, INC, manifest,
+                                                                           new))
         finally:
             if conn.in_transaction():
                 conn.rollback()
@@ -414,7 +414,7 @@ def conflict_count(db: Database) -> int:
 
 def _merge(db: Database, conn: Connection, manifest: sync_file.Manifest, sha: str,
            warnings: list[str], *, confirm: bool, max_forward_ms: int, adopt_group: bool,
-           verify: Callable[[list[str]], None]) -> ImportReport:
+           verify: Callable[[dict[str, list[int]] | None], None]) -> ImportReport:
     trans = conn.begin()
     try:
         # Take the write lock now (what BEGIN IMMEDIATE does): no read snapshot to upgrade.

@@ -177,14 +177,15 @@ DELTA_COUNT_MAX_ROWS = 50_000
 
 def merge_attached(conn: Connection, schema: str = "inc", *,
                    wire_version: int | None = None, count_live_from: int = 1,
-                   before_write: Callable[[list[str]], None] | None = None) -> MergeResult:
+                   before_write: Callable[[dict[str, list[int]] | None], None] | None = None
+                   ) -> MergeResult:
     """Merge the changes of the attached payload ``schema`` into the log and the projections.
 
     Runs inside the caller's transaction (which must hold the write lock); raises
     :class:`CloneDetected` or a ``SyncFileError`` (malformed new changes) before writing
-    anything. ``before_write`` gets the devices whose changes are new, before any write (the
-    caller verifies their payload digests there: every other change was just found identical
-    to ours, so hashing it would prove nothing more). The live rows before
+    anything. ``before_write`` gets the new changes' hlcs per device (None: the whole file is
+    new), before any write: the caller verifies their digest blocks there (every other change
+    was just found identical to ours, so hashing it would prove nothing more). The live rows before
     the merge (for the mass-delete ratio) are only counted when at least ``count_live_from``
     rows were hidden: counting every table costs more than a small merge.
     """
@@ -192,16 +193,21 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
     run = conn.exec_driver_sql
     _prepare_temp(conn)
     redacting = _load_redacted(conn, schema)
-    n_new = _collect_new(conn, schema)  # one pass: clone check, and what is new
+    n_new = _collect_new(conn, schema, redacting)  # clone check, and what is new
     if n_new == 0:
         _drop_temp(conn)
         return MergeResult(0, 0, 0, 0, 0, None, 0, 0, 0)
+    everything_new = n_new == _scalar_int(conn, f"SELECT COUNT(*) FROM {schema}.changes")
     if before_write is not None:
-        before_write(list(conn.exec_driver_sql(
-            "SELECT DISTINCT device_id FROM temp.sync_new").scalars()))
+        new: dict[str, list[int]] | None = None
+        if not everything_new:
+            new = {}
+            for dev, hlc in conn.exec_driver_sql("SELECT device_id, hlc FROM temp.sync_new"):
+                new.setdefault(str(dev), []).append(int(hlc))
+        before_write(new)
     was_empty = not conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM main.sync_change)"
                                          ).scalar()
-    if n_new == _scalar_int(conn, f"SELECT COUNT(*) FROM {schema}.changes"):
+    if everything_new:
         # Everything is new (a first import): read the file directly, no join.
         changes, parents = f"FROM {schema}.changes i", f"FROM {schema}.change_parents p"
     else:
@@ -236,7 +242,11 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
     # cached total without a full scan (the "before" is skipped when most of a non-empty base
     # is touched: a full count then costs the same).
     counting = was_empty or rows <= DELTA_COUNT_MAX_ROWS
-    before = _count(conn, touched=True) if counting and not was_empty else 0
+    before = 0
+    if counting and not was_empty and cached_conflict_count(conn, recount=False) != 0:
+        # (No conflict anywhere before the merge, as a total valid for this log says: none
+        # on the touched rows either — the common case, and 0.1–0.2 s saved at 10k rows.)
+        before = _count(conn, touched=True)
     redacted_rows: set[tuple[str, str]] = set()
     if redacting:
         # Rewrite what the redactions cover, new changes included (redaction.py); after the
@@ -278,20 +288,38 @@ def _check_new(conn: Connection, changes: str, parents: str, wire: int) -> int:
     return int(parked)
 
 
-def _collect_new(conn: Connection, schema: str) -> int:
+def _collect_new(conn: Connection, schema: str, redacting: bool) -> int:
     """One pass over the file: the new changes' keys into ``temp.sync_new``; a known id with
-    other content refuses the file (SYNC.md step 5). A re-import inserts nothing."""
-    # A value rewritten by a redaction (ours or the file's) is the same change (redaction.py).
-    differs = ("m.seq IS NOT i.seq OR m.entity IS NOT i.entity OR m.row_id IS NOT i.row_id "
-               "OR m.field IS NOT i.field OR (m.value IS NOT i.value AND NOT EXISTS ("
-               "SELECT 1 FROM temp.sync_redacted x WHERE x.entity = i.entity "
-               "AND x.row_id = i.row_id AND x.field = i.field)) "
-               "OR m.wire_ver IS NOT i.wire_ver OR m.author IS NOT i.author")
+    other content refuses the file (SYNC.md step 5). A re-import inserts nothing.
+
+    The pass is a compound ``EXCEPT`` ordered by the primary key that both tables share:
+    SQLite runs it as a *merge* of two sequential scans (``MERGE (EXCEPT)`` in the query
+    plan) instead of one B-tree probe of the log per change — 0.39 s instead of 0.71 s for a
+    file of 610k changes against a log of 600k. What survives differs from the log somewhere
+    (a new change, a clone, or a value a redaction rewrote); only those few are probed.
+    """
+    cols = _CHANGE_COLS
+    if not conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM main.sync_change)").scalar():
+        # An empty log (a first import): everything is new, nothing to compare.
+        conn.exec_driver_sql(f"INSERT INTO temp.sync_new (device_id, hlc) "
+                             f"SELECT device_id, hlc FROM {schema}.changes")
+        return _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_new")
     conn.exec_driver_sql(
-        f"INSERT INTO temp.sync_new (device_id, hlc) SELECT i.device_id, i.hlc "
-        f"FROM {schema}.changes AS i LEFT JOIN main.sync_change AS m "
-        f"ON m.device_id = i.device_id AND m.hlc = i.hlc "
-        f"WHERE m.device_id IS NULL OR {differs}")
+        f"INSERT INTO temp.sync_new (device_id, hlc) SELECT device_id, hlc FROM ("
+        f"SELECT {cols} FROM {schema}.changes EXCEPT SELECT {cols} FROM main.sync_change "
+        f"ORDER BY device_id, hlc)")
+    # A value rewritten by a redaction (ours or the file's) is the same change (redaction.py).
+    same = ("m.seq IS i.seq AND m.entity IS i.entity AND m.row_id IS i.row_id "
+            "AND m.field IS i.field AND m.wire_ver IS i.wire_ver AND m.author IS i.author "
+            "AND EXISTS (SELECT 1 FROM temp.sync_redacted x WHERE x.entity = i.entity "
+            "AND x.row_id = i.row_id AND x.field = i.field)")
+    known = ("FROM temp.sync_new n JOIN {schema}.changes i "
+             "ON i.device_id = n.device_id AND i.hlc = n.hlc "
+             "JOIN main.sync_change m ON m.device_id = n.device_id AND m.hlc = n.hlc")
+    if redacting:
+        conn.exec_driver_sql(
+            f"DELETE FROM temp.sync_new WHERE (device_id, hlc) IN (SELECT n.device_id, n.hlc "
+            f"{known.format(schema=schema)} WHERE {same})")
     clash = conn.exec_driver_sql(
         "SELECT n.device_id FROM temp.sync_new n JOIN main.sync_change m "
         "ON m.device_id = n.device_id AND m.hlc = n.hlc").scalars().all()
@@ -489,7 +517,18 @@ def _projection_sql(model: type[models.Synced], fallback: bool) -> str:
     """
 
 
+#: Up to this many touched rows, parked changes are looked for through their rows' changes
+#: (index probes); above, one scan of the log costs less.
+PARKED_PROBE_MAX_ROWS = 20_000
+
+
 def _has_newer_wire(conn: Connection, wire: int) -> bool:
+    """Does any touched row have a change of a newer wire version (the fallback projection)?"""
+    if _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_rows") <= PARKED_PROBE_MAX_ROWS:
+        return bool(conn.exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM temp.sync_rows t CROSS JOIN main.sync_change c "
+            "ON c.entity = t.entity AND c.row_id = t.row_id WHERE c.wire_ver > ?)",
+            (wire,)).scalar())
     return bool(conn.exec_driver_sql(
         "SELECT EXISTS (SELECT 1 FROM main.sync_change WHERE wire_ver > ?)", (wire,)).scalar())
 
