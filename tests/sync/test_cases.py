@@ -97,6 +97,29 @@ def test_1_concurrent_edits_same_field_conflict_then_resolution_relayed(net: Net
     assert_no_value_lost(written, a, b, c)
 
 
+def test_1_a_first_import_projects_the_same_with_or_without_conflicts(net: Network) -> None:
+    """Into an empty base, one head per key takes a shorter projection path; a file that
+    carries a conflict (two heads) takes the general one. Both equal a rebuild from the log."""
+    a, b = net.peer("a"), net.peer("b", start_ms=1_780_000_000_300)
+    first = orgs.create_contact(a.db, first_name="Amina", last_name="Benali")
+    orgs.create_contact(a.db, first_name="Karim", last_name="Haddad", phone="0320000009")
+    base = a.export()
+    fresh = net.peer("fresh")
+    fresh.load(base)  # one head per key
+    assert_projection_consistent(fresh)
+    assert fresh.digest() == a.digest()
+    b.load(base)
+    orgs.update_contact(a.db, first.id, phone="0320000001")
+    orgs.update_contact(b.db, first.id, phone="0320000002", last_name="Benali-Roy")
+    a.load(b.export())
+    later = net.peer("later")
+    later.load(a.export())  # two heads on phone
+    assert_projection_consistent(later)
+    assert later.digest() == a.digest()
+    assert len(later.conflicts()) == 1
+    assert orgs.get_contact(later.db, first.id).last_name == "Benali-Roy"
+
+
 def test_1b_same_value_on_both_sides_is_not_a_conflict(net: Network) -> None:
     a, b = net.peer("a"), net.peer("b")
     org_id = _shared_org(a, b)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from passerelle.services import organisations as orgs
+from passerelle.services import sync
 from passerelle.store import sync_file
 from passerelle.store.sync_file import ScryptParams, SyncFileError, SyncKeyError
 
@@ -231,3 +232,23 @@ def test_a_block_digest_is_the_hash_of_its_lines_in_canonical_order(net: Network
         assert raw.execute("SELECT COUNT(*) FROM sync_change_parent").fetchone()[0] > 0
     finally:
         pooled.close()
+
+
+def test_a_first_import_verified_in_the_background_still_refuses_a_lying_file(
+        net: Network, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into an empty base the digests are checked in a thread while the merge writes: a file
+    whose digests lie is still refused and the base stays as it was; an honest one lands."""
+    monkeypatch.setattr(sync, "BACKGROUND_VERIFY_MIN_BYTES", 0)
+    a, b = net.peer("a"), net.peer("b")
+    orgs.create_organisation(a.db, kind="association", name="Asso")
+    honest = _live_digests(a)
+
+    def alter(mem: sqlite3.Connection) -> None:
+        mem.execute("UPDATE changes SET value = '\"Pirates\"' WHERE field = 'name'")
+
+    digest = b.digest()
+    with pytest.raises(SyncFileError) as exc:
+        b.load(craft(a, alter, manifest=honest))
+    assert "empreinte" in exc.value.message and b.digest() == digest
+    assert b.load(a.export()).new_changes > 0
+    assert b.digest() == a.digest()
