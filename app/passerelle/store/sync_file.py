@@ -906,7 +906,7 @@ def verify_payload_hash(raw: sqlite3.Connection, schema: str, manifest: Manifest
             declared = _declared_blocks(manifest, dev)
             blocks = _blocks(dev, [start for start, _d in declared])
             if new is None:
-                check = range(len(blocks))
+                check: Iterable[int] = range(len(blocks))
             else:
                 starts = [b.start for b in blocks]
                 check = sorted({max(0, bisect.bisect_right(starts, h) - 1) for h in new[dev]})
