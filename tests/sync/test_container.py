@@ -65,7 +65,8 @@ def test_payload_is_a_plain_sqlite_database_with_manifest(net: Network) -> None:
         == {"manifest", "changes", "change_parents", "devices", "blobs"}
     declared = dict(mem.execute("SELECT key, value FROM manifest "
                                 "WHERE key IN ('payload_sha256', 'device_sha256')").fetchall())
-    combined, digests = sync_file.payload_hash(mem, "main")
+    digests_of = sync_file.manifest_digests([mem], "main")
+    combined, digests = digests_of["payload_sha256"], digests_of["device_sha256"]
     assert json.loads(declared["payload_sha256"]) == combined
     assert json.loads(declared["device_sha256"]) == digests
 

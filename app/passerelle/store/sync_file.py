@@ -604,13 +604,6 @@ def combine_digests(digests: Mapping[str, str]) -> str:
     return h.hexdigest()
 
 
-def payload_hash(raw: sqlite3.Connection, schema: str, *, changes: str = "changes",
-                 parents: str = "change_parents") -> tuple[str, dict[str, str]]:
-    """(``payload_sha256``, per-device digests) of a payload or of the live log."""
-    digests = manifest_digests([raw], schema, changes=changes, parents=parents)
-    return digests["payload_sha256"], digests["device_sha256"]
-
-
 @dataclass(frozen=True, slots=True)
 class Manifest:
     """The payload's manifest, typed (``raw`` keeps every key, known or not)."""
