@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from passerelle.services import organisations as orgs
-from passerelle.services import sync
 from passerelle.store import sync_file
 from passerelle.store.sync_file import ScryptParams, SyncFileError, SyncKeyError
 
@@ -235,11 +234,9 @@ def test_a_block_digest_is_the_hash_of_its_lines_in_canonical_order(net: Network
         pooled.close()
 
 
-def test_a_first_import_verified_in_the_background_still_refuses_a_lying_file(
-        net: Network, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Into an empty base the digests are checked in a thread while the merge writes: a file
-    whose digests lie is still refused and the base stays as it was; an honest one lands."""
-    monkeypatch.setattr(sync, "BACKGROUND_VERIFY_MIN_BYTES", 0)
+def test_a_first_import_still_refuses_a_file_whose_digests_lie(net: Network) -> None:
+    """Into an empty base every block is new and re-hashed: a file whose digests lie is
+    refused and the base stays as it was; an honest one lands."""
     a, b = net.peer("a"), net.peer("b")
     orgs.create_organisation(a.db, kind="association", name="Asso")
     honest = _live_digests(a)

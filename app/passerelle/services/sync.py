@@ -368,13 +368,6 @@ def _import_bytes(db: Database, data: bytes, *, secrets: SecretStore | None,
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
-        background = None
-        if len(payload) >= BACKGROUND_VERIFY_MIN_BYTES and not raw.execute(
-                "SELECT EXISTS (SELECT 1 FROM sync_change)").fetchone()[0]:
-            # A first import: every block must be re-hashed; that happens on a copy of the
-            # payload in a thread while the merge writes (in its transaction, so a mismatch
-            # still leaves the database as it was).
-            background = sync_file.BackgroundVerification(payload)
         sync_file.attach_payload(raw, payload, INC)
         del payload  # SQLite holds its own copy now
         try:
@@ -384,25 +377,15 @@ def _import_bytes(db: Database, data: bytes, *, secrets: SecretStore | None,
             manifest = validated.manifest
 
             def verify(new: dict[str, list[int]] | None) -> None:
-                if new is None and background is not None:
-                    background.start(manifest)
-                else:
-                    sync_file.verify_payload_hash(raw, INC, manifest, new)
+                sync_file.verify_payload_hash(raw, INC, manifest, new)
 
             return _merge(db, conn, manifest, sha, warnings, confirm=confirm,
                           max_forward_ms=max_forward_ms, adopt_group=local_group is None,
-                          verify=verify, verified=background.wait if background else None)
+                          verify=verify)
         finally:
             if conn.in_transaction():
                 conn.rollback()
             sync_file.detach_payload(raw, INC)
-            if background is not None:
-                background.close()
-
-
-#: From this payload size, a first import verifies the digests in a thread (one more copy of
-#: the payload in memory: 88 MB at 600k changes, within the 500 MB budget).
-BACKGROUND_VERIFY_MIN_BYTES = 4 << 20
 
 
 def _already(db: Database, export_id: str, origin: str, sha: str) -> ImportReport:
@@ -434,8 +417,7 @@ def conflict_count(db: Database) -> int:
 
 def _merge(db: Database, conn: Connection, manifest: sync_file.Manifest, sha: str,
            warnings: list[str], *, confirm: bool, max_forward_ms: int, adopt_group: bool,
-           verify: Callable[[dict[str, list[int]] | None], None],
-           verified: Callable[[], None] | None = None) -> ImportReport:
+           verify: Callable[[dict[str, list[int]] | None], None]) -> ImportReport:
     trans = conn.begin()
     try:
         # Take the write lock now (what BEGIN IMMEDIATE does): no read snapshot to upgrade.
@@ -446,8 +428,6 @@ def _merge(db: Database, conn: Connection, manifest: sync_file.Manifest, sha: st
             return _already(db, manifest.export_id, manifest.origin_device_id, sha)
         result = sync_merge.merge_attached(conn, INC, count_live_from=MASS_DELETE_MIN_ROWS,
                                            before_write=verify)
-        if verified is not None:
-            verified()  # a background verification: its verdict before anything commits
         reidentified = False
         if result.own_device_changes:
             # The file holds changes of *our* device that we lack: this database is an

@@ -910,39 +910,6 @@ def verify_payload_hash(raw: sqlite3.Connection, schema: str, manifest: Manifest
         raise _invalid(f"erreur SQLite : {exc}") from exc
 
 
-class BackgroundVerification:
-    """:func:`verify_payload_hash` of every device on a private in-memory copy of a payload,
-    in a thread: the first import into an empty base re-hashes the whole file (0.9 s at 600k
-    changes) while the merge, which holds the file on its own connection, writes."""
-
-    def __init__(self, payload: bytes) -> None:
-        self._conn = sqlite3.connect(":memory:", check_same_thread=False)
-        self._conn.deserialize(payload)
-        self._thread: threading.Thread | None = None
-        self._error: BaseException | None = None
-
-    def start(self, manifest: Manifest) -> None:
-        def run() -> None:
-            try:
-                verify_payload_hash(self._conn, "main", manifest, None)
-            except BaseException as exc:  # handed to wait()
-                self._error = exc
-
-        self._thread = threading.Thread(target=run, name="sync-verify", daemon=True)
-        self._thread.start()
-
-    def wait(self) -> None:
-        """Join the verification; raises its verdict (a SyncFileError) if the file lied."""
-        self.close()
-        if self._error is not None:
-            raise self._error
-
-    def close(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        self._conn.close()
-
-
 def _declared_blocks(manifest: Manifest, dev: str) -> list[tuple[int, str]]:
     """A device's (start, digest) blocks as the manifest declares them, checked against its
     device digest (strictly increasing starts: a partition of the device's changes)."""

@@ -229,10 +229,16 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
     run(f"INSERT OR IGNORE INTO main.sync_change_parent "
         f"(device_id, hlc, parent_device, parent_hlc) "
         f"SELECT p.device_id, p.hlc, p.parent_device, p.parent_hlc {parents}")
-    run(f"INSERT OR IGNORE INTO temp.sync_keys (entity, row_id, field) "
-        f"SELECT i.entity, i.row_id, i.field {changes}")
-    run("INSERT OR IGNORE INTO temp.sync_rows (entity, row_id) "
-        "SELECT entity, row_id FROM temp.sync_keys")
+    if was_empty:
+        # Every key of the log is touched: its rows come from the log's key index in order
+        # (no temp table of keys to fill and sort: 0.45 s less at 600k changes).
+        run("INSERT INTO temp.sync_rows (entity, row_id) "
+            "SELECT DISTINCT entity, row_id FROM main.sync_change ORDER BY entity, row_id")
+    else:
+        run(f"INSERT OR IGNORE INTO temp.sync_keys (entity, row_id, field) "
+            f"SELECT i.entity, i.row_id, i.field {changes}")
+        run("INSERT OR IGNORE INTO temp.sync_rows (entity, row_id) "
+            "SELECT entity, row_id FROM temp.sync_keys")
     bad_rows = _scalar_int(conn, f"SELECT COUNT(*) FROM temp.sync_rows r "
                                  f"WHERE {sync_file.ROW_ID_CHECK}")
     if bad_rows:
@@ -256,12 +262,12 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
             (str(e), str(r)) for e, r in conn.exec_driver_sql(
                 "SELECT DISTINCT r.entity, r.row_id FROM temp.sync_rows r "
                 "JOIN temp.sync_redacted x ON x.entity = r.entity AND x.row_id = r.row_id")})
-    recompute_heads(conn)
+    recompute_heads(conn, whole_log=was_empty)
     _mark_live_before(conn)
-    # Into an empty log every head belongs to a touched key: as many heads as keys means
-    # one head per key.
-    single = was_empty and _scalar_int(conn, "SELECT COUNT(*) FROM main.sync_head") == \
-        _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_keys")
+    # Into an empty log every key is touched: one head per key unless some key has two.
+    single = was_empty and not conn.exec_driver_sql(
+        "SELECT EXISTS (SELECT 1 FROM main.sync_head GROUP BY entity, row_id, field "
+        "HAVING COUNT(*) > 1)").scalar()
     project_touched(conn, wire_version=w, single_heads=single)
     hidden, touched, revived = _visibility_changes(conn)
     live_before = _live_rows(conn) + hidden - revived if hidden >= count_live_from else 0
@@ -270,7 +276,7 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
         search.purge_deleted_terms(conn)
     # Into an empty base every row is touched: the plain count skips the temp-table join
     # (half the time: 0.75 s instead of 1.5 s at 100k rows).
-    after = _count(conn, touched=not was_empty)
+    after = _count(conn, touched=not was_empty, single_heads=single)
     _drop_temp(conn)
     return MergeResult(n_new, parked, touched, live_before, hidden,
                        None if max_hlc is None else int(max_hlc), int(own), after,
@@ -294,7 +300,8 @@ def _check_new(conn: Connection, changes: str, parents: str, wire: int) -> int:
 
 def _collect_new(conn: Connection, schema: str, redacting: bool) -> int:
     """One pass over the file: the new changes' keys into ``temp.sync_new``; a known id with
-    other content refuses the file (SYNC.md step 5). A re-import inserts nothing.
+    other content refuses the file (SYNC.md step 5). A re-import inserts nothing; into an empty
+    log nothing is inserted either (every change is new) and the count is returned.
 
     The pass is a compound ``EXCEPT`` ordered by the primary key that both tables share:
     SQLite runs it as a *merge* of two sequential scans (``MERGE (EXCEPT)`` in the query
@@ -304,10 +311,9 @@ def _collect_new(conn: Connection, schema: str, redacting: bool) -> int:
     """
     cols = _CHANGE_COLS
     if not conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM main.sync_change)").scalar():
-        # An empty log (a first import): everything is new, nothing to compare.
-        conn.exec_driver_sql(f"INSERT INTO temp.sync_new (device_id, hlc) "
-                             f"SELECT device_id, hlc FROM {schema}.changes")
-        return _scalar_int(conn, "SELECT COUNT(*) FROM temp.sync_new")
+        # An empty log (a first import): everything is new, nothing to compare, and the
+        # caller reads the file directly (``temp.sync_new`` stays empty).
+        return _scalar_int(conn, f"SELECT COUNT(*) FROM {schema}.changes")
     conn.exec_driver_sql(
         f"INSERT INTO temp.sync_new (device_id, hlc) SELECT device_id, hlc FROM ("
         f"SELECT {cols} FROM {schema}.changes EXCEPT SELECT {cols} FROM main.sync_change "
@@ -355,11 +361,33 @@ def _seq_collision(conn: Connection, schema: str) -> CloneDetected:
     return CloneDetected(found or ["?"], len(found) or 1)
 
 
-def recompute_heads(conn: Connection) -> None:
-    """Recompute ``sync_head`` for the keys in ``temp.sync_keys``, in two statements.
+#: Heads of the whole log: every change but those superseded by a child of the same key.
+#: The superseded set is built once (an ephemeral index for ``NOT IN``), and the log is read in
+#: key order through its covering key index, so heads are appended in their own order: 0.6 s
+#: instead of 1.3 s for probing the parents of each of 600k changes.
+_ALL_HEADS = """
+    INSERT INTO main.sync_head (entity, row_id, field, device_id, hlc)
+    SELECT c.entity, c.row_id, c.field, c.device_id, c.hlc
+    FROM main.sync_change c
+    WHERE (c.device_id, c.hlc) NOT IN (
+      SELECT p.parent_device, p.parent_hlc FROM main.sync_change_parent p
+      JOIN main.sync_change ch ON ch.device_id = p.device_id AND ch.hlc = p.hlc
+      JOIN main.sync_change pc ON pc.device_id = p.parent_device AND pc.hlc = p.parent_hlc
+      WHERE pc.entity = ch.entity AND pc.row_id = ch.row_id AND pc.field = ch.field)
+    ORDER BY c.entity, c.row_id, c.field
+"""
+
+
+def recompute_heads(conn: Connection, *, whole_log: bool = False) -> None:
+    """Recompute ``sync_head`` for the keys in ``temp.sync_keys`` (or, ``whole_log``, for
+    every key), in two statements.
 
     Uses the ``(parent_device, parent_hlc)`` index: without it the check is quadratic.
     """
+    if whole_log:
+        conn.exec_driver_sql("DELETE FROM main.sync_head")
+        conn.exec_driver_sql(_ALL_HEADS)
+        return
     conn.exec_driver_sql(
         "DELETE FROM main.sync_head WHERE (entity, row_id, field) IN "
         "(SELECT entity, row_id, field FROM temp.sync_keys)")
@@ -721,8 +749,18 @@ JOIN main.sync_change ec ON ec.device_id = u.device_id AND ec.hlc = u.hlc
 
 
 @cache
-def _count_sql(*, touched: bool) -> str:
-    """The same rules as :func:`conflicts`, counted in SQL (no Python object per conflict)."""
+def _count_sql(*, touched: bool, single_heads: bool = False) -> str:
+    """The same rules as :func:`conflicts`, counted in SQL (no Python object per conflict).
+
+    ``single_heads``: no key has two heads, so only delete/edit conflicts can exist (the
+    grouping of every head by key is skipped: 0.3 s at 600k heads)."""
+    if single_heads:
+        return f"""
+WITH RECURSIVE known(entity, field) AS ({_known_fields()}),
+{_uncovered_ctes(touched=touched)}
+SELECT COUNT(*) FROM (SELECT DISTINCT u.entity, u.row_id FROM uncovered u
+  WHERE EXISTS (SELECT 1 FROM known n WHERE n.entity = u.entity AND n.field = u.field))
+"""
     return f"""
 WITH RECURSIVE known(entity, field) AS ({_known_fields()}),
 {_uncovered_ctes(touched=touched)},
@@ -741,8 +779,9 @@ SELECT (SELECT COUNT(*) FROM field_conflict)
 """
 
 
-def _count(conn: Connection, *, touched: bool = False) -> int:
-    return _scalar_int(conn, _count_sql(touched=touched), {"wire": _wire(None)})
+def _count(conn: Connection, *, touched: bool = False, single_heads: bool = False) -> int:
+    return _scalar_int(conn, _count_sql(touched=touched, single_heads=single_heads),
+                       {"wire": _wire(None)})
 
 
 def conflicts(conn: Connection, *, wire_version: int | None = None) -> list[Conflict]:
