@@ -105,6 +105,87 @@ def test_implausible_contents_are_refused(net: Network, sql: str) -> None:
     assert exc.value.message_key == "sync_invalid_content" and b.digest() == digest
 
 
+#: The log tables as format 1.1 declared them: not STRICT, so any type can be stored.
+_LOOSE_CHANGES = ("CREATE TABLE changes (device_id TEXT NOT NULL, hlc INTEGER NOT NULL, "
+                  "seq INTEGER NOT NULL, entity TEXT NOT NULL, row_id TEXT NOT NULL, "
+                  "field TEXT NOT NULL, value {value_type}, wire_ver INTEGER NOT NULL, "
+                  "author TEXT, PRIMARY KEY (device_id, hlc)) WITHOUT ROWID{options}")
+
+
+def _redeclare_changes(mem: sqlite3.Connection, value_type: str = "TEXT",
+                       options: str = "") -> None:
+    mem.execute("ALTER TABLE changes RENAME TO strict_changes")
+    mem.execute(_LOOSE_CHANGES.format(value_type=value_type, options=options))
+    mem.execute("INSERT INTO changes SELECT * FROM strict_changes")
+    mem.execute("DROP TABLE strict_changes")
+
+
+def test_the_payload_log_tables_are_strict(net: Network) -> None:
+    """Format 1.2 writes STRICT log tables: that is what lets an import skip type checks."""
+    a = net.peer("a")
+    orgs.create_organisation(a.db, kind="association", name="Asso")
+    header, body = sync_file.read_header(a.export().read_bytes())
+    payload = sync_file.open_body(header, body, sync_file.unlock(
+        header, group_key=net.secrets.get_group_key(net.group_id)))
+    mem = sqlite3.connect(":memory:")
+    mem.deserialize(payload)
+    assert sync_file.strict_log(dict(mem.execute(sync_file.log_tables_sql("main"))))
+    with pytest.raises(sqlite3.Error):
+        mem.execute("UPDATE changes SET seq = 'x' || seq")
+
+
+@pytest.mark.parametrize(("declaration", "sql"), [
+    ({}, "UPDATE changes SET seq = 'x' || seq"),
+    ({}, "UPDATE changes SET wire_ver = 1.5"),  # positive: only its type is wrong
+    # STRICT, but not as format 1.2 declares it: every type is checked too (42 is valid JSON).
+    ({"value_type": "ANY", "options": ", STRICT"},
+     "UPDATE changes SET value = 42 WHERE field = 'name'"),
+])
+def test_a_payload_without_the_strict_declaration_has_its_types_checked(
+        net: Network, declaration: dict[str, str], sql: str) -> None:
+    a, b = net.peer("a"), net.peer("b")
+    orgs.create_organisation(a.db, kind="association", name="Asso")
+
+    def alter(mem: sqlite3.Connection) -> None:
+        _redeclare_changes(mem, **declaration)
+        mem.execute(sql)
+
+    digest = b.digest()
+    with pytest.raises(SyncFileError) as exc:
+        b.load(craft(a, alter))
+    assert "mal formé" in exc.value.message and b.digest() == digest
+    assert b.load(craft(a, _redeclare_changes)).new_changes > 0  # older files still import
+    assert b.digest() == a.digest()
+
+
+def test_a_value_planted_past_the_strict_declaration_fails_the_integrity_check(
+        net: Network) -> None:
+    """A file edited below SQL (its pages) to hold a text seq in a STRICT table: quick_check
+    reports it, so skipping the type checks never lets such a change in."""
+    a, b = net.peer("a"), net.peer("b")
+    orgs.create_organisation(a.db, kind="association", name="Asso")
+
+    def plant(mem: sqlite3.Connection) -> None:
+        mem.execute(_LOOSE_CHANGES.format(value_type="TEXT", options="").replace(
+            "TABLE changes", "TABLE twin"))
+        mem.execute("PRAGMA writable_schema = ON")
+        mem.execute("UPDATE sqlite_schema SET rootpage = (SELECT rootpage FROM sqlite_schema "
+                    "WHERE name = 'changes') WHERE name = 'twin'")
+        mem.commit()
+        mem.execute("PRAGMA writable_schema = RESET")
+        mem.execute("UPDATE twin SET seq = 'x' || seq")
+        mem.execute("PRAGMA writable_schema = ON")
+        mem.execute("DELETE FROM sqlite_schema WHERE name = 'twin'")
+        mem.commit()
+        mem.execute("PRAGMA writable_schema = RESET")
+        assert mem.execute("SELECT typeof(seq) FROM changes").fetchone() == ("text",)
+
+    digest = b.digest()
+    with pytest.raises(SyncFileError) as exc:
+        b.load(craft(a, plant))
+    assert "intégrité" in exc.value.message and b.digest() == digest
+
+
 def test_sealing_without_any_key_is_refused() -> None:
     with pytest.raises(SyncKeyError):
         sync_file.seal(b"x", group_id="g", origin_device_id="d", export_id="e", hlc_max=0)

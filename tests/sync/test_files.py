@@ -464,7 +464,7 @@ def test_a_format_1_0_file_in_zlib_streams_is_still_imported(net: Network) -> No
     """Files written before Zstandard (format 1.0: independent zlib streams) stay readable."""
     a, b, good = _pair(net)
     header, body = sync_file.read_header(good.read_bytes())
-    assert header.compression == "zstd" and header.format_version == (1, 1)
+    assert header.compression == "zstd" and header.format_version == sync_file.FORMAT_VERSION
     dek = sync_file.unlock(header, group_key=net.secrets.get_group_key(net.group_id))
     payload = sync_file.open_body(header, body, dek)
     half = len(payload) // 2
