@@ -23,18 +23,18 @@ def _cat(*columns: str) -> str:
     return " || ' ' || ".join(f"COALESCE({c}, '')" for c in columns)
 
 
-#: entity -> SELECT of (id, title, body) over the rows whose id is in json_each(:ids).
+#: entity -> SELECT of (id, title, body) over the rows whose id is in ``{ids}`` (a subquery).
 _SOURCES: dict[str, str] = {
     "organisation": f"""
         SELECT o.id AS id, o.name AS title,
                {_cat("o.commune_name", "o.siren", "o.siret", "o.rna", "o.description",
                      "o.neighbourhood")} AS body
-        FROM organisation o WHERE o.deleted = 0 AND o.id IN (SELECT value FROM json_each(:ids))
+        FROM organisation o WHERE o.deleted = 0 AND o.id IN ({{ids}})
     """,
     "contact": f"""
         SELECT c.id AS id, c.first_name || ' ' || c.last_name AS title,
                {_cat("c.title", "c.email", "c.notes")} AS body
-        FROM contact c WHERE c.deleted = 0 AND c.id IN (SELECT value FROM json_each(:ids))
+        FROM contact c WHERE c.deleted = 0 AND c.id IN ({{ids}})
     """,
     "partnership_file": f"""
         SELECT f.id AS id, f.reference || ' ' || f.title AS title,
@@ -42,7 +42,7 @@ _SOURCES: dict[str, str] = {
         FROM partnership_file f
         LEFT JOIN organisation a ON a.id = f.association_id
         LEFT JOIN organisation co ON co.id = f.company_id
-        WHERE f.deleted = 0 AND f.id IN (SELECT value FROM json_each(:ids))
+        WHERE f.deleted = 0 AND f.id IN ({{ids}})
     """,
     "interaction": """
         SELECT i.id AS id, i.subject AS title,
@@ -50,11 +50,11 @@ _SOURCES: dict[str, str] = {
                  (SELECT n.body FROM note_revision n
                    WHERE n.interaction_id = i.id AND n.deleted = 0
                    ORDER BY n.written_at DESC, n.id DESC LIMIT 1), '') AS body
-        FROM interaction i WHERE i.deleted = 0 AND i.id IN (SELECT value FROM json_each(:ids))
+        FROM interaction i WHERE i.deleted = 0 AND i.id IN ({ids})
     """,
     "document": """
         SELECT d.id AS id, d.title AS title, d.filename AS body
-        FROM document d WHERE d.deleted = 0 AND d.id IN (SELECT value FROM json_each(:ids))
+        FROM document d WHERE d.deleted = 0 AND d.id IN ({ids})
     """,
 }
 INDEXED = frozenset(_SOURCES)
@@ -71,37 +71,65 @@ CREATE_SQL = (
 DROP_SQL = ("DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_doc")
 
 
+#: The ids of a Python set, passed as one JSON array.
+_JSON_IDS = "SELECT value FROM json_each(:ids)"
+#: The ids listed in :data:`PENDING_TABLE` for the entity being indexed.
+_PENDING_IDS = "SELECT row_id FROM temp.search_pending WHERE entity = :entity"
+#: Rows to re-index, filled in SQL by a caller that touched many rows (a sync merge):
+#: :func:`reindex_pending` reads it without a round trip of ids through Python (0.4 s at
+#: 100k rows: fetching, sorting and encoding them as JSON, then decoding them in SQLite).
+PENDING_TABLE = ("CREATE TEMP TABLE IF NOT EXISTS search_pending (entity TEXT NOT NULL, "
+                 "row_id TEXT NOT NULL, PRIMARY KEY (entity, row_id)) WITHOUT ROWID")
+
+
 def reindex(conn: Connection, rows: Mapping[str, Set[str]]) -> None:
     """Replace the index entries of the given rows (deleted rows simply lose theirs)."""
     for entity, ids in rows.items():
         if entity not in _SOURCES or not ids:
             continue
         params = {"ids": json.dumps(sorted(ids)), "entity": entity}
-        ids = ids - _unchanged(conn, entity, params)
+        ids = ids - _unchanged(conn, entity, _JSON_IDS, params)
         if not ids:
             continue
         params["ids"] = json.dumps(sorted(ids))
-        conn.execute(text(
-            "DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_doc "
-            "WHERE entity = :entity AND row_id IN (SELECT value FROM json_each(:ids)))"
-        ), params)
-        conn.execute(text(
-            "DELETE FROM search_doc WHERE entity = :entity "
-            "AND row_id IN (SELECT value FROM json_each(:ids))"
-        ), params)
-        conn.execute(text(
-            f"INSERT INTO search_doc (entity, row_id) SELECT :entity, s.id "
-            f"FROM ({_SOURCES[entity]}) AS s"
-        ), params)
-        conn.execute(text(
-            f"INSERT INTO search_fts (rowid, title, body) "
-            f"SELECT d.rowid, pligatures(s.title), pligatures(s.body) "
-            f"FROM ({_SOURCES[entity]}) AS s "
-            f"JOIN search_doc d ON d.entity = :entity AND d.row_id = s.id"
-        ), params)
+        _replace(conn, entity, _JSON_IDS, params)
 
 
-def _unchanged(conn: Connection, entity: str, params: Mapping[str, str]) -> set[str]:
+def reindex_pending(conn: Connection) -> None:
+    """:func:`reindex` of the rows listed in ``temp.search_pending``, then drops it."""
+    present = set(conn.execute(text("SELECT DISTINCT entity FROM temp.search_pending")
+                               ).scalars())
+    for entity in sorted(present & INDEXED):
+        params = {"entity": entity}
+        unchanged = _unchanged(conn, entity, _PENDING_IDS, params)
+        if unchanged:
+            conn.execute(text("DELETE FROM temp.search_pending WHERE entity = :entity "
+                              "AND row_id IN (SELECT value FROM json_each(:ids))"),
+                         {**params, "ids": json.dumps(sorted(unchanged))})
+        _replace(conn, entity, _PENDING_IDS, params)
+    conn.execute(text("DROP TABLE temp.search_pending"))
+
+
+def _replace(conn: Connection, entity: str, ids: str, params: Mapping[str, str]) -> None:
+    source = _SOURCES[entity].format(ids=ids)
+    conn.execute(text(
+        f"DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_doc "
+        f"WHERE entity = :entity AND row_id IN ({ids}))"
+    ), params)
+    conn.execute(text(f"DELETE FROM search_doc WHERE entity = :entity AND row_id IN ({ids})"),
+                 params)
+    conn.execute(text(
+        f"INSERT INTO search_doc (entity, row_id) SELECT :entity, s.id FROM ({source}) AS s"
+    ), params)
+    conn.execute(text(
+        f"INSERT INTO search_fts (rowid, title, body) "
+        f"SELECT d.rowid, pligatures(s.title), pligatures(s.body) "
+        f"FROM ({source}) AS s "
+        f"JOIN search_doc d ON d.entity = :entity AND d.row_id = s.id"
+    ), params)
+
+
+def _unchanged(conn: Connection, entity: str, ids: str, params: Mapping[str, str]) -> set[str]:
     """The rows whose index entry already holds their text: nothing to replace.
 
     An FTS5 delete re-tokenizes the old text, so replacing an entry costs twice an insert; a
@@ -111,7 +139,7 @@ def _unchanged(conn: Connection, entity: str, params: Mapping[str, str]) -> set[
                     params).scalar():
         return set()
     return set(conn.execute(text(
-        f"SELECT s.id FROM ({_SOURCES[entity]}) AS s "
+        f"SELECT s.id FROM ({_SOURCES[entity].format(ids=ids)}) AS s "
         f"JOIN search_doc d ON d.entity = :entity AND d.row_id = s.id "
         f"JOIN search_fts f ON f.rowid = d.rowid "
         f"WHERE f.title IS pligatures(s.title) AND f.body IS pligatures(s.body)"

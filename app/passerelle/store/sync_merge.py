@@ -613,24 +613,25 @@ def project_touched(conn: Connection, *, wire_version: int | None = None,
 
 
 def reindex_touched(conn: Connection) -> None:
-    """Refresh the search index of the touched rows (and of what displays their text)."""
+    """Refresh the search index of the touched rows (and of what displays their text), listed
+    in SQL: no id goes through Python (see ``search.PENDING_TABLE``)."""
     run = conn.exec_driver_sql
-    by_entity: dict[str, set[str]] = {}
-    for entity in search.INDEXED:
-        ids = set(run("SELECT row_id FROM temp.sync_rows WHERE entity = ?", (entity,)).scalars())
-        if ids:
-            by_entity[entity] = ids
-    notes = run("SELECT DISTINCT n.interaction_id FROM temp.sync_rows r "
-                "JOIN main.note_revision n ON n.id = r.row_id "
-                "WHERE r.entity = 'note_revision'").scalars()
-    by_entity.setdefault("interaction", set()).update(n for n in notes if n)
+    run(search.PENDING_TABLE)
+    run("DELETE FROM temp.search_pending")  # (a failed merge rolls it back; never trust that)
+    indexed = ", ".join(f"'{e}'" for e in sorted(search.INDEXED))
+    run(f"INSERT OR IGNORE INTO temp.search_pending (entity, row_id) SELECT entity, row_id "
+        f"FROM temp.sync_rows WHERE entity IN ({indexed})")
+    run("INSERT OR IGNORE INTO temp.search_pending (entity, row_id) "
+        "SELECT DISTINCT 'interaction', n.interaction_id FROM temp.sync_rows r "
+        "JOIN main.note_revision n ON n.id = r.row_id "
+        "WHERE r.entity = 'note_revision' AND n.interaction_id IS NOT NULL")
     # A file's index entry holds its organisations' names.
-    files = run("SELECT f.id FROM main.partnership_file f WHERE f.association_id IN "
-                "(SELECT row_id FROM temp.sync_rows WHERE entity = 'organisation') "
-                "OR f.company_id IN (SELECT row_id FROM temp.sync_rows "
-                "WHERE entity = 'organisation')").scalars()
-    by_entity.setdefault("partnership_file", set()).update(files)
-    search.reindex(conn, {e: ids for e, ids in by_entity.items() if ids})
+    run("INSERT OR IGNORE INTO temp.search_pending (entity, row_id) "
+        "SELECT 'partnership_file', f.id FROM main.partnership_file f "
+        "WHERE f.association_id IN (SELECT row_id FROM temp.sync_rows "
+        "WHERE entity = 'organisation') OR f.company_id IN (SELECT row_id FROM temp.sync_rows "
+        "WHERE entity = 'organisation')")
+    search.reindex_pending(conn)
 
 
 def reproject_rows(conn: Connection, rows: Iterable[tuple[str, str]]) -> None:
