@@ -289,6 +289,30 @@ def test_digest_blocks_hashed_on_two_connections_equal_one(net: Network,
     assert declared == json.loads(json.dumps(one))  # the export hashed on two threads
 
 
+def test_the_manifest_figures_read_off_the_blocks_equal_a_full_count(
+        net: Network, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export takes each device's total and clock range from its digest blocks (only the
+    last block counted): the same figures as counting every change, device by device."""
+    monkeypatch.setattr(sync_file, "DIGEST_BLOCK", 4)
+    a, b = net.peer("a"), net.peer("b")
+    for i in range(3):
+        orgs.create_organisation(a.db, kind="association", name=f"Asso {i}")
+    b.load(a.export())
+    orgs.create_organisation(b.db, kind="association", name="Autre asso")
+    header, body = sync_file.read_header(b.export().read_bytes())
+    mem = sqlite3.connect(":memory:")
+    mem.deserialize(sync_file.open_body(header, body, sync_file.unlock(
+        header, group_key=net.secrets.get_group_key(net.group_id))))
+    manifest = {k: json.loads(v) for k, v in mem.execute("SELECT key, value FROM manifest")}
+    per_device = mem.execute("SELECT device_id, COUNT(*), MAX(seq) FROM changes "
+                             "GROUP BY device_id").fetchall()
+    assert len(per_device) == 2 and all(n > 4 for _d, n, _s in per_device)
+    assert manifest["knowledge"] == {d: s for d, _n, s in per_device}
+    assert [manifest["hlc_min"], manifest["hlc_max"]] == list(
+        mem.execute("SELECT MIN(hlc), MAX(hlc) FROM changes").fetchone())
+    assert manifest["counts"]["changes"] == sum(n for _d, n, _s in per_device)
+
+
 def test_a_block_digest_is_the_hash_of_its_lines_in_canonical_order(net: Network) -> None:
     """The digest SQLite concatenates equals the definition: every line, in order."""
     a = net.peer("a")
