@@ -355,3 +355,21 @@ def test_a_first_import_still_refuses_a_file_whose_digests_lie(net: Network) -> 
     assert "empreinte" in exc.value.message and b.digest() == digest
     assert b.load(a.export()).new_changes > 0
     assert b.digest() == a.digest()
+
+
+def test_changes_dated_before_2020_import_with_a_warning(net: Network) -> None:
+    """A device whose clock was set years back: its changes are kept, and the summary says
+    how many look implausibly old (counted only when a device's oldest change is)."""
+    a, b, c = net.peer("a"), net.peer("b"), net.peer("c")
+    orgs.create_organisation(a.db, kind="association", name="Asso")
+    orgs.create_organisation(a.db, kind="association", name="Autre")
+    year_2019 = (sync_file.PLAUSIBLE_MIN_MS - 86_400_000) << 16
+
+    def backdate(mem: sqlite3.Connection) -> None:
+        mem.execute("UPDATE changes SET hlc = ? + seq WHERE seq <= 3", (year_2019,))
+        mem.execute("DELETE FROM change_parents")
+
+    report = b.load(craft(a, backdate))
+    assert report.new_changes > 3
+    assert any("3 changement(s) datés d'avant 2020" in w for w in report.warnings)
+    assert not any("avant 2020" in w for w in c.load(a.export()).warnings)
