@@ -781,22 +781,22 @@ JOIN main.sync_change ec ON ec.device_id = u.device_id AND ec.hlc = u.hlc
 """
 
 
+#: Delete/edit conflicts: dead rows with a known field the winning delete did not cover.
+_DELETE_EDIT_COUNT = """(SELECT COUNT(*) FROM (SELECT DISTINCT u.entity, u.row_id FROM uncovered u
+  WHERE EXISTS (SELECT 1 FROM known n WHERE n.entity = u.entity AND n.field = u.field)))"""
+
+
 @cache
 def _count_sql(*, touched: bool, single_heads: bool = False) -> str:
     """The same rules as :func:`conflicts`, counted in SQL (no Python object per conflict).
 
     ``single_heads``: no key has two heads, so only delete/edit conflicts can exist (the
     grouping of every head by key is skipped: 0.3 s at 600k heads)."""
+    head = f"WITH RECURSIVE known(entity, field) AS ({_known_fields()}),\n" \
+           f"{_uncovered_ctes(touched=touched)}"
     if single_heads:
-        return f"""
-WITH RECURSIVE known(entity, field) AS ({_known_fields()}),
-{_uncovered_ctes(touched=touched)}
-SELECT COUNT(*) FROM (SELECT DISTINCT u.entity, u.row_id FROM uncovered u
-  WHERE EXISTS (SELECT 1 FROM known n WHERE n.entity = u.entity AND n.field = u.field))
-"""
-    return f"""
-WITH RECURSIVE known(entity, field) AS ({_known_fields()}),
-{_uncovered_ctes(touched=touched)},
+        return f"{head}\nSELECT {_DELETE_EDIT_COUNT}\n"
+    return f"""{head},
 field_conflict AS (
   SELECT h.entity FROM {_multi_head_keys(touched=touched)} k
   JOIN main.sync_head h ON h.entity = k.entity AND h.row_id = k.row_id AND h.field = k.field
@@ -806,9 +806,7 @@ field_conflict AS (
   GROUP BY h.entity, h.row_id, h.field
   HAVING COUNT(DISTINCT COALESCE(c.value, '')) > 1 AND MAX(c.wire_ver) <= :wire
 )
-SELECT (SELECT COUNT(*) FROM field_conflict)
-     + (SELECT COUNT(*) FROM (SELECT DISTINCT u.entity, u.row_id FROM uncovered u
-        WHERE EXISTS (SELECT 1 FROM known n WHERE n.entity = u.entity AND n.field = u.field)))
+SELECT (SELECT COUNT(*) FROM field_conflict) + {_DELETE_EDIT_COUNT}
 """
 
 
