@@ -171,3 +171,35 @@ def test_0002_fixture_gains_empty_registry_tables_and_keeps_its_index(tmp_path: 
         assert conn.exec_driver_sql(
             "SELECT id, name FROM organisation ORDER BY id").fetchall() == orgs_before
     db.close()
+
+
+def test_0003_fixture_gets_a_strict_log_with_the_same_changes(tmp_path: Path) -> None:
+    """0004 rebuilds the change log STRICT: same rows, same digest, wrong types now refused."""
+    path = tmp_path / "v3.sqlite"
+    shutil.copy(FIXTURES / "passerelle_0003.sqlite", path)
+    before = sqlite3.connect(path)
+    assert before.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+    log_before = before.execute("SELECT * FROM sync_change ORDER BY device_id, hlc").fetchall()
+    parents_before = before.execute("SELECT * FROM sync_change_parent ORDER BY 1, 2, 3, 4"
+                                    ).fetchall()
+    before.close()
+    assert len(log_before) > 50 and parents_before
+    db = Database(path, backups_dir=tmp_path / "backups")
+    assert db.upgrade_report.from_revision == "0003"
+    db.close()
+    after = sqlite3.connect(path)
+    assert after.execute("SELECT * FROM sync_change ORDER BY device_id, hlc").fetchall() \
+        == log_before
+    assert after.execute("SELECT * FROM sync_change_parent ORDER BY 1, 2, 3, 4").fetchall() \
+        == parents_before
+    ddl = dict(after.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+                             "AND name LIKE 'sync_change%'").fetchall())
+    assert all(sql.rstrip().endswith("STRICT") for sql in ddl.values()), ddl
+    indexes = {r[0] for r in after.execute("SELECT name FROM sqlite_master "
+                                           "WHERE type = 'index'")}
+    assert {"ix_sync_change_entity_row_id_field", "ix_organisation_commune_insee",
+            "ix_sync_change_parent_parent_device_parent_hlc"} <= indexes
+    with pytest.raises(sqlite3.IntegrityError, match="cannot store TEXT value in INTEGER column"):
+        after.execute("INSERT INTO sync_change VALUES ('d', 'pas une heure', 1, 'e', 'r', 'f', "
+                      "NULL, 1, NULL)")
+    after.close()

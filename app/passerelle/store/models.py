@@ -109,7 +109,7 @@ class Organisation(Synced):
     themes: Mapped[list[str]] = mapped_column(default=list)
     address: Mapped[str | None] = mapped_column(String(300))
     postal_code: Mapped[str | None] = mapped_column(String(5))
-    commune_insee: Mapped[str | None] = mapped_column(String(5))
+    commune_insee: Mapped[str | None] = mapped_column(String(5), index=True)
     commune_name: Mapped[str | None] = mapped_column(String(100))
     neighbourhood: Mapped[str | None] = mapped_column(String(100))
     qpv: Mapped[bool] = mapped_column(default=False)
@@ -559,34 +559,40 @@ class RegistryImport(Base):
 # --- Change log (SYNC.md §1) -----------------------------------------------------------------
 metadata = Base.metadata
 
+#: The log tables are STRICT with plain TEXT/INTEGER columns (migration 0004), declared
+#: exactly as the sync payload's tables (``sync_file.STRICT_LOG_DDL``): SQLite then copies the
+#: log into an export page by page (its transfer optimisation, no per-row decoding), and a
+#: value of the wrong type is refused when written instead of surfacing in a peer's import.
 sync_change = Table(
     "sync_change",
     metadata,
-    Column("device_id", String(36), nullable=False),
-    Column("hlc", BigInteger, nullable=False),
-    Column("seq", BigInteger, nullable=False),
-    Column("entity", String(40), nullable=False),
-    Column("row_id", String(36), nullable=False),
-    Column("field", String(60), nullable=False),
+    Column("device_id", Text, nullable=False),
+    Column("hlc", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("entity", Text, nullable=False),
+    Column("row_id", Text, nullable=False),
+    Column("field", Text, nullable=False),
     Column("value", Text),
     Column("wire_ver", Integer, nullable=False),
-    Column("author", String(150)),
+    Column("author", Text),
     PrimaryKeyConstraint("device_id", "hlc"),
     UniqueConstraint("device_id", "seq"),
     Index(None, "entity", "row_id", "field"),
     sqlite_with_rowid=False,
+    sqlite_strict=True,
 )
 
 sync_change_parent = Table(
     "sync_change_parent",
     metadata,
-    Column("device_id", String(36), nullable=False),
-    Column("hlc", BigInteger, nullable=False),
-    Column("parent_device", String(36), nullable=False),
-    Column("parent_hlc", BigInteger, nullable=False),
+    Column("device_id", Text, nullable=False),
+    Column("hlc", Integer, nullable=False),
+    Column("parent_device", Text, nullable=False),
+    Column("parent_hlc", Integer, nullable=False),
     PrimaryKeyConstraint("device_id", "hlc", "parent_device", "parent_hlc"),
     Index(None, "parent_device", "parent_hlc"),
     sqlite_with_rowid=False,
+    sqlite_strict=True,
 )
 
 sync_head = Table(
