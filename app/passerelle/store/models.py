@@ -617,6 +617,27 @@ sync_state = Table(
     Column("group_id", String(36)),
     Column("hlc", BigInteger, nullable=False, default=0),
     Column("seq", BigInteger, nullable=False, default=0),
+    # Bumped by triggers whenever a logged change or parent link is rewritten or removed
+    # (migration 0004): digests kept under an older epoch are ignored (store/digest_cache.py).
+    Column("digest_epoch", Integer, nullable=False, default=0, server_default="0"),
+)
+
+#: Digests of complete digest blocks of the log, kept between exports; local, never synced.
+#: A row is used only while the block still has the same bounds, the same number of parent
+#: links and the epoch it was hashed under (store/digest_cache.py).
+sync_digest_block = Table(
+    "sync_digest_block",
+    metadata,
+    Column("device_id", Text, nullable=False),
+    Column("block_start", Integer, nullable=False),
+    Column("lo_hlc", Integer, nullable=False),
+    Column("hi_hlc", Integer, nullable=False),
+    Column("n_parents", Integer, nullable=False),
+    Column("digest", Text, nullable=False),
+    Column("epoch", Integer, nullable=False),
+    PrimaryKeyConstraint("device_id", "block_start"),
+    sqlite_with_rowid=False,
+    sqlite_strict=True,
 )
 
 sync_device = Table(

@@ -62,7 +62,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from passerelle.domain.errors import PasserelleError
-from passerelle.store import cipher
+from passerelle.store import cipher, digest_cache
 
 MAGIC = b"\x89OFS\r\n\x1a\n"
 FORMAT = "passerelle-sync"
@@ -532,10 +532,14 @@ class DigestJob:
     """Digest blocks handed out one at a time to whoever asks (threads on connections that
     read the same snapshot, or the exporting thread on its in-memory copy of the log)."""
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
+    def __init__(self, blocks: Sequence[Block], known: Mapping[int, str] | None = None
+                 ) -> None:
         self.blocks = list(blocks)
         self._out: list[str | None] = [None] * len(self.blocks)
-        self._todo = iter(range(len(self.blocks)))
+        for i, digest in (known or {}).items():
+            self._out[i] = digest
+        self.todo = [i for i in range(len(self.blocks)) if self._out[i] is None]
+        self._todo = iter(self.todo)
         self._lock = threading.Lock()
         self._failures: list[BaseException] = []
 
@@ -558,6 +562,10 @@ class DigestJob:
                                   name="sync-digest", daemon=True)
         worker.start()
         return worker
+
+    def digests(self, indexes: Iterable[int]) -> dict[int, str]:
+        """The digests of the blocks at ``indexes`` (all hashed)."""
+        return {i: d for i in indexes if (d := self._out[i]) is not None}
 
     def result(self) -> dict[str, Any]:
         """The manifest's ``payload_sha256``, ``device_sha256`` and ``device_blocks``."""
@@ -706,9 +714,14 @@ def build_payload(raw: sqlite3.Connection, identity: Mapping[str, Any], *,
         try:
             # The twins hash from block 0 up while this thread copies; then it hashes what is
             # left from its in-memory copy (the same snapshot, so the same lines).
-            job = DigestJob(blocks_of(raw, "main", changes="sync_change"))
+            # Complete blocks hashed by an earlier export are not hashed again (digest_cache).
+            blocks = blocks_of(raw, "main", changes="sync_change")
+            epoch = digest_cache.epoch(raw)
+            n_parents = digest_cache.parent_counts(raw, "main.sync_change_parent", blocks)
+            job = DigestJob(blocks, digest_cache.known(raw, blocks, n_parents, epoch))
             workers = [job.thread(h, "main", changes="sync_change",
-                                  parents="sync_change_parent") for h in hashers]
+                                  parents="sync_change_parent")
+                       for h in hashers[:len(job.todo) // 2]]
             totals = device_totals(raw, "main.sync_change", job.blocks)
             for ddl in PAYLOAD_DDL:
                 raw.execute(ddl.format(s=_OUT))
@@ -742,6 +755,7 @@ def build_payload(raw: sqlite3.Connection, identity: Mapping[str, Any], *,
         except BaseException:
             raw.execute("ROLLBACK")
             raise
+        digest_cache.keep(raw, blocks, n_parents, job.digests(job.todo), epoch)
         data = cipher.serialize_schema(raw, _OUT, tuple(_COLUMNS))
     finally:
         for hasher in hashers:
