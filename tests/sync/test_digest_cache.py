@@ -1,5 +1,6 @@
-"""Kept block digests (store/digest_cache.py): a repeated export hashes only its open blocks,
-and whatever could change a kept block — a rewrite, a change or a parent link slipped inside
+"""Kept block digests (store/digest_cache.py): each block is hashed once, by the commit that
+completes it (or the first export that finds it missing), an export hashes only the open
+blocks, and whatever could change a kept block — a rewrite, a change or a parent link slipped inside
 it, a rewrite racing the export — makes the export hash it again, so that the manifest always
 declares the digests of the log as it is."""
 
@@ -17,6 +18,8 @@ from passerelle.store import digest_cache, sync_file
 from tests.sync.conftest import Network, Peer
 
 BLOCK = 3
+#: Set while the tests hash the live log for reference (not counted as the app's hashing).
+_REFERENCE: list[bool] = []
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +34,8 @@ def hashed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
     real = sync_file.block_digest
 
     def counting(raw: Any, schema: str, block: sync_file.Block, **tables: str) -> str:
-        seen.append((block.device_id, block.start))
+        if not _REFERENCE:
+            seen.append((block.device_id, block.start))
         return real(raw, schema, block, **tables)
 
     monkeypatch.setattr(sync_file, "block_digest", counting)
@@ -49,11 +53,13 @@ def _manifest(net: Network, path: Path) -> dict[str, Any]:
 def _live(peer: Peer) -> dict[str, Any]:
     """The digests of the live log, every block hashed (no kept digest used)."""
     pooled = peer.db.engine.raw_connection()
+    _REFERENCE.append(True)
     try:
         digests = sync_file.manifest_digests([pooled.driver_connection], "main",
                                              changes="sync_change",
                                              parents="sync_change_parent")
     finally:
+        _REFERENCE.clear()
         pooled.close()
     return json.loads(json.dumps(digests))
 
@@ -74,17 +80,47 @@ def _run(peer: Peer, sql: str, *params: Any) -> None:
         conn.exec_driver_sql(sql, params)
 
 
-def test_a_second_export_hashes_only_the_open_blocks_and_declares_the_same(
+def test_each_block_is_hashed_once_by_the_commit_that_completes_it(
+        net: Network, hashed: list[tuple[str, int]]) -> None:
+    """Local writes hash the blocks they complete; exports then hash only the open block."""
+    a, b = _seeded(net), net.peer("b")
+    blocks = _live(a)["device_blocks"][a.db.device_id]
+    assert len(blocks) > 3
+    assert sorted(hashed) == sorted((a.db.device_id, start) for start, _d in blocks[:-1])
+    for _ in range(2):
+        hashed.clear()
+        path = a.export()
+        assert hashed == [(a.db.device_id, blocks[-1][0])]  # the open one only
+        assert _declared(_manifest(net, path)) == _live(a)
+    assert b.load(path).new_changes > 0 and b.digest() == a.digest()
+
+
+def test_an_import_hashes_the_blocks_it_completes_and_exports_reuse_them(
         net: Network, hashed: list[tuple[str, int]]) -> None:
     a, b = _seeded(net), net.peer("b")
-    first = _manifest(net, a.export())
-    blocks = first["device_blocks"][a.db.device_id]
-    assert len(blocks) > 3 and len(hashed) == len(blocks)
+    path = a.export()
     hashed.clear()
-    second = a.export()
-    assert hashed == [(a.db.device_id, blocks[-1][0])]  # the open one only
-    assert _declared(_manifest(net, second)) == _declared(first) == _live(a)
-    assert b.load(second).new_changes > 0 and b.digest() == a.digest()
+    b.load(path)
+    blocks = _live(b)["device_blocks"][a.db.device_id]
+    # The import checks the file's blocks (all new) and keeps those of its own log.
+    assert sorted(set(hashed)) == sorted((a.db.device_id, s) for s, _d in blocks)
+    hashed.clear()
+    assert _declared(_manifest(net, b.export())) == _live(b)
+    assert hashed == [(a.db.device_id, blocks[-1][0])]
+
+
+def test_an_export_keeps_what_it_hashed(net: Network, hashed: list[tuple[str, int]]) -> None:
+    """Blocks with no valid kept digest (here: after a rewrite of the log) are hashed by the
+    next export, which keeps them: the one after hashes only the open block."""
+    a = _seeded(net)
+    _run(a, "UPDATE sync_state SET digest_epoch = digest_epoch + 1")
+    n_blocks = len(_live(a)["device_blocks"][a.db.device_id])
+    hashed.clear()
+    a.export()
+    assert len(hashed) == n_blocks
+    hashed.clear()
+    assert _declared(_manifest(net, a.export())) == _live(a)
+    assert len(hashed) == 1
 
 
 def test_an_erasure_rewrites_the_log_and_every_block_is_hashed_again(
@@ -139,6 +175,7 @@ def test_a_rewrite_committed_while_an_export_hashes_leaves_no_stale_digest(
     """The digests are stored after the export's snapshot: a rewrite committed in between
     bumps the epoch, so they are stale on arrival and the next export hashes again."""
     a = _seeded(net)
+    _run(a, "UPDATE sync_state SET digest_epoch = digest_epoch + 1")  # nothing valid kept
     real_keep = digest_cache.keep
 
     def racing(raw: Any, *args: Any) -> int:
@@ -156,6 +193,8 @@ def test_an_export_that_cannot_store_its_digests_still_succeeds(
         net: Network, hashed: list[tuple[str, int]]) -> None:
     """Another writer holding the base: the export is written, its digests are not kept."""
     a = _seeded(net)
+    _run(a, "UPDATE sync_state SET digest_epoch = digest_epoch + 1")  # nothing valid kept
+    hashed.clear()
     blocker = sqlite3.connect(a.db.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     try:
@@ -166,4 +205,4 @@ def test_an_export_that_cannot_store_its_digests_still_succeeds(
     total = len(hashed)
     hashed.clear()
     assert _declared(_manifest(net, a.export())) == _declared(_manifest(net, path))
-    assert len(hashed) == total  # nothing was kept the first time
+    assert len(hashed) == total > 1  # nothing was kept the first time

@@ -28,7 +28,7 @@ from sqlalchemy.orm.attributes import get_history
 from sqlalchemy.sql import sqltypes
 
 from passerelle.domain.ids import new_id
-from passerelle.store import search
+from passerelle.store import digest_cache, search, sync_file
 from passerelle.store.coltypes import UuidText
 from passerelle.store.models import (
     MODEL_BY_ENTITY,
@@ -205,6 +205,10 @@ class _PendingChanges:
         run("INSERT INTO sync_head (entity, row_id, field, device_id, hlc) "
             "VALUES (?, ?, ?, ?, ?)", self.head_inserts)
         run("UPDATE sync_state SET hlc = ?, seq = ? WHERE id = 1", (self.hlc, self.seq))
+        if digest_cache.completes_a_block(self.changes[0][2], self.seq,
+                                          sync_file.DIGEST_BLOCK):
+            # This commit completes a digest block: hash it once now, not at every export.
+            digest_cache.complete(conn.connection.driver_connection, (self.device_id,))
 
 
 def _begin_changes(conn: Connection, ctx: ChangeContext) -> _PendingChanges:

@@ -25,7 +25,7 @@ open-ended and grows with every edit.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from passerelle.store import cipher
@@ -81,19 +81,13 @@ def keep(raw: Any, blocks: Sequence[Any], n_parents: Sequence[int],
     Returns how many were stored. Never raises for the database being busy or read-only: the
     next export then hashes those blocks again.
     """
-    rows = [(b.device_id, b.start, b.lo, b.hi, n_parents[i], digests[i], snapshot_epoch)
-            for i, b in enumerate(blocks)
-            if i in digests and _complete(b, blocks[i + 1] if i + 1 < len(blocks) else None)]
     try:
         previous = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
         raw.execute(f"PRAGMA busy_timeout = {KEEP_TIMEOUT_MS}")
         try:
             raw.execute("BEGIN IMMEDIATE")
             try:
-                raw.execute(f"DELETE FROM {TABLE} WHERE epoch <> ?", (snapshot_epoch,))
-                raw.executemany(
-                    f"INSERT OR REPLACE INTO {TABLE} (device_id, block_start, lo_hlc, hi_hlc, "
-                    f"n_parents, digest, epoch) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                stored = _store(raw, blocks, n_parents, digests, snapshot_epoch)
                 raw.execute("COMMIT")
             except BaseException:
                 raw.execute("ROLLBACK")
@@ -103,4 +97,47 @@ def keep(raw: Any, blocks: Sequence[Any], n_parents: Sequence[int],
     except cipher.SQLITE_ERRORS as exc:
         log.info("block digests not kept (%s): the next export hashes them again", exc)
         return 0
+    return stored
+
+
+def _store(raw: Any, blocks: Sequence[Any], n_parents: Sequence[int],
+           digests: Mapping[int, str], snapshot_epoch: int) -> int:
+    rows = [(b.device_id, b.start, b.lo, b.hi, n_parents[i], digests[i], snapshot_epoch)
+            for i, b in enumerate(blocks)
+            if i in digests and _complete(b, blocks[i + 1] if i + 1 < len(blocks) else None)]
+    raw.execute(f"DELETE FROM {TABLE} WHERE epoch <> ?", (snapshot_epoch,))
+    raw.executemany(
+        f"INSERT OR REPLACE INTO {TABLE} (device_id, block_start, lo_hlc, hi_hlc, n_parents, "
+        f"digest, epoch) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)
+
+
+def completes_a_block(first_seq: int, last_seq: int, block: int) -> bool:
+    """Did writing a device's changes ``first_seq``..``last_seq`` (its seqs count its
+    changes) start a new block, completing the one before it?"""
+    return (last_seq - 1) // block > max(first_seq - 2, 0) // block
+
+
+def complete(raw: Any, devices: Iterable[str] | None) -> int:
+    """Hash and keep the complete blocks of ``devices`` (None: all) that have no valid kept
+    digest, inside
+    the caller's write transaction (which also rules out any race).
+
+    Called by the commits that complete a block — a local write that crosses a multiple of
+    DIGEST_BLOCK changes (≈ 20 ms once per 16,384 changes), an import that brings changes —
+    so that each block is hashed once in its life rather than by every export.
+    """
+    from passerelle.store import sync_file  # the block layout lives there (imports this)
+
+    blocks = sync_file.blocks_of(raw, "main", changes="sync_change", devices=devices)
+    if len(blocks) < 2:
+        return 0
+    current = epoch(raw)
+    n_parents = parent_counts(raw, "main.sync_change_parent", blocks)
+    kept = known(raw, blocks, n_parents, current)
+    fresh = {i: sync_file.block_digest(raw, "main", block, changes="sync_change",
+                                       parents="sync_change_parent")
+             for i, block in enumerate(blocks)
+             if i not in kept and _complete(block, blocks[i + 1] if i + 1 < len(blocks)
+                                            else None)}
+    return _store(raw, blocks, n_parents, fresh, current) if fresh else 0
