@@ -50,9 +50,9 @@ def parent_counts(raw: Any, parents: str, blocks: Sequence[Any]) -> list[int]:
     return [int(raw.execute(sql, (b.device_id, b.lo, b.hi)).fetchone()[0]) for b in blocks]
 
 
-def _complete(block: Any, following: Any | None) -> bool:
+def _complete(blocks: Sequence[Any], i: int) -> bool:
     """A block followed by another of the same device holds exactly DIGEST_BLOCK changes."""
-    return following is not None and following.device_id == block.device_id
+    return i + 1 < len(blocks) and blocks[i + 1].device_id == blocks[i].device_id
 
 
 def known(raw: Any, blocks: Sequence[Any], n_parents: Sequence[int], current_epoch: int
@@ -65,9 +65,8 @@ def known(raw: Any, blocks: Sequence[Any], n_parents: Sequence[int], current_epo
                 f"FROM {TABLE} WHERE epoch = ?", (current_epoch,))}
     out: dict[int, str] = {}
     for i, block in enumerate(blocks):
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
         entry = kept.get((block.device_id, block.start))
-        if (entry is not None and _complete(block, following)
+        if (entry is not None and _complete(blocks, i)
                 and entry[:3] == (block.lo, block.hi, n_parents[i])):
             out[i] = str(entry[3])
     return out
@@ -81,6 +80,8 @@ def keep(raw: Any, blocks: Sequence[Any], n_parents: Sequence[int],
     Returns how many were stored. Never raises for the database being busy or read-only: the
     next export then hashes those blocks again.
     """
+    if not any(_complete(blocks, i) for i in digests):
+        return 0  # only open blocks were hashed: no write transaction at all
     try:
         previous = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
         raw.execute(f"PRAGMA busy_timeout = {KEEP_TIMEOUT_MS}")
@@ -103,8 +104,7 @@ def keep(raw: Any, blocks: Sequence[Any], n_parents: Sequence[int],
 def _store(raw: Any, blocks: Sequence[Any], n_parents: Sequence[int],
            digests: Mapping[int, str], snapshot_epoch: int) -> int:
     rows = [(b.device_id, b.start, b.lo, b.hi, n_parents[i], digests[i], snapshot_epoch)
-            for i, b in enumerate(blocks)
-            if i in digests and _complete(b, blocks[i + 1] if i + 1 < len(blocks) else None)]
+            for i, b in enumerate(blocks) if i in digests and _complete(blocks, i)]
     raw.execute(f"DELETE FROM {TABLE} WHERE epoch <> ?", (snapshot_epoch,))
     raw.executemany(
         f"INSERT OR REPLACE INTO {TABLE} (device_id, block_start, lo_hlc, hi_hlc, n_parents, "
@@ -137,7 +137,5 @@ def complete(raw: Any, devices: Iterable[str] | None) -> int:
     kept = known(raw, blocks, n_parents, current)
     fresh = {i: sync_file.block_digest(raw, "main", block, changes="sync_change",
                                        parents="sync_change_parent")
-             for i, block in enumerate(blocks)
-             if i not in kept and _complete(block, blocks[i + 1] if i + 1 < len(blocks)
-                                            else None)}
+             for i, block in enumerate(blocks) if i not in kept and _complete(blocks, i)}
     return _store(raw, blocks, n_parents, fresh, current) if fresh else 0

@@ -869,6 +869,8 @@ def validate_payload(raw: sqlite3.Connection, header: Header, schema: str = "inc
         return _validate(raw, header, schema, reader_wire_version)
     except cipher.SQLITE_ERRORS as exc:
         raise _invalid(f"erreur SQLite : {exc}") from exc
+    except UnicodeDecodeError as exc:  # SQLite does not check UTF-8: a damaged text is ours
+        raise _invalid("texte illisible (UTF-8 invalide)") from exc
 
 
 def _validate(raw: sqlite3.Connection, header: Header, schema: str, reader_wire: int
