@@ -102,11 +102,23 @@ def test_an_import_hashes_the_blocks_it_completes_and_exports_reuse_them(
     hashed.clear()
     b.load(path)
     blocks = _live(b)["device_blocks"][a.db.device_id]
-    # The import checks the file's blocks (all new) and keeps those of its own log.
-    assert sorted(set(hashed)) == sorted((a.db.device_id, s) for s, _d in blocks)
+    # A first import hashes the file's blocks once to check them, and keeps those digests:
+    # into an empty log, the file's blocks are the log's.
+    assert sorted(hashed) == sorted((a.db.device_id, s) for s, _d in blocks)
     hashed.clear()
     assert _declared(_manifest(net, b.export())) == _live(b)
     assert hashed == [(a.db.device_id, blocks[-1][0])]
+
+
+def test_an_import_into_a_log_with_changes_hashes_its_own_blocks(
+        net: Network, hashed: list[tuple[str, int]]) -> None:
+    """With changes of its own, the log's blocks are not the file's: the import hashes the
+    blocks it completes from the log itself, and the next export declares the right ones."""
+    a, b = _seeded(net), _seeded(net, "b", n=2)
+    b.load(a.export())
+    hashed.clear()
+    assert _declared(_manifest(net, b.export())) == _live(b)
+    assert len(hashed) == 2  # one open block per device
 
 
 def test_an_export_keeps_what_it_hashed(net: Network, hashed: list[tuple[str, int]]) -> None:

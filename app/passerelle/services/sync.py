@@ -376,8 +376,8 @@ def _import_bytes(db: Database, data: bytes, *, secrets: SecretStore | None,
             warnings.extend(validated.warnings)
             manifest = validated.manifest
 
-            def verify(new: dict[str, list[int]] | None) -> None:
-                sync_file.verify_payload_hash(raw, INC, manifest, new)
+            def verify(new: dict[str, list[int]] | None) -> sync_file.VerifiedBlocks:
+                return sync_file.verify_payload_hash(raw, INC, manifest, new)
 
             return _merge(db, conn, manifest, sha, warnings, confirm=confirm,
                           max_forward_ms=max_forward_ms, adopt_group=local_group is None,
@@ -417,7 +417,8 @@ def conflict_count(db: Database) -> int:
 
 def _merge(db: Database, conn: Connection, manifest: sync_file.Manifest, sha: str,
            warnings: list[str], *, confirm: bool, max_forward_ms: int, adopt_group: bool,
-           verify: Callable[[dict[str, list[int]] | None], None]) -> ImportReport:
+           verify: Callable[[dict[str, list[int]] | None], sync_file.VerifiedBlocks]
+           ) -> ImportReport:
     trans = conn.begin()
     try:
         # Take the write lock now (what BEGIN IMMEDIATE does): no read snapshot to upgrade.

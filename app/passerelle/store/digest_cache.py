@@ -118,14 +118,17 @@ def completes_a_block(first_seq: int, last_seq: int, block: int) -> bool:
     return (last_seq - 1) // block > max(first_seq - 2, 0) // block
 
 
-def complete(raw: Any, devices: Iterable[str] | None) -> int:
+def complete(raw: Any, devices: Iterable[str] | None, *,
+             reuse: Mapping[tuple[str, int, int], str] | None = None) -> int:
     """Hash and keep the complete blocks of ``devices`` (None: all) that have no valid kept
     digest, inside
     the caller's write transaction (which also rules out any race).
 
     Called by the commits that complete a block — a local write that crosses a multiple of
     DIGEST_BLOCK changes (≈ 20 ms once per 16,384 changes), an import that brings changes —
-    so that each block is hashed once in its life rather than by every export.
+    so that each block is hashed once in its life rather than by every export. ``reuse``:
+    digests of (device, lo, hi) ranges whose changes and parents the caller knows to be
+    exactly the log's (a first import's verified blocks), taken instead of hashing again.
     """
     from passerelle.store import sync_file  # the block layout lives there (imports this)
 
@@ -135,7 +138,9 @@ def complete(raw: Any, devices: Iterable[str] | None) -> int:
     current = epoch(raw)
     n_parents = parent_counts(raw, "main.sync_change_parent", blocks)
     kept = known(raw, blocks, n_parents, current)
-    fresh = {i: sync_file.block_digest(raw, "main", block, changes="sync_change",
+    reuse = reuse or {}
+    fresh = {i: reuse.get((block.device_id, block.lo, block.hi))
+             or sync_file.block_digest(raw, "main", block, changes="sync_change",
                                        parents="sync_change_parent")
              for i, block in enumerate(blocks) if i not in kept and _complete(blocks, i)}
     return _store(raw, blocks, n_parents, fresh, current) if fresh else 0

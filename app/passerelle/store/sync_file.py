@@ -945,8 +945,12 @@ def _per_device(raw: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
     return out
 
 
+#: Verified block digests: (device, lo, hi) → digest of the file's changes in that range.
+VerifiedBlocks = dict[tuple[str, int, int], str]
+
+
 def verify_payload_hash(raw: sqlite3.Connection, schema: str, manifest: Manifest,
-                        new: Mapping[str, Sequence[int]] | None = None) -> None:
+                        new: Mapping[str, Sequence[int]] | None = None) -> VerifiedBlocks:
     """The manifest's digests must match what the file brings: ``new`` maps each device that
     brings new changes to their hlcs (None: everything is new, check every device).
 
@@ -954,15 +958,16 @@ def verify_payload_hash(raw: sqlite3.Connection, schema: str, manifest: Manifest
     other change in the file was just found identical, byte for byte, in our own log, so only
     the blocks holding new changes are re-hashed (format 1.1; a 1.0 file re-hashes the
     devices). That ``payload_sha256`` combines the device digests was checked with the
-    manifest.
+    manifest. Returns the blocks it hashed, which a first import keeps (``digest_cache``).
     """
     wanted = sorted(manifest.device_sha256 if new is None else set(new))
+    verified: VerifiedBlocks = {}
     try:
         if manifest.format_version < (1, 1):
             actual = _flat_device_digests(raw, schema, wanted)
             if any(actual[d] != manifest.device_sha256.get(d) for d in wanted):
                 raise _invalid("empreinte des changements différente du manifeste")
-            return
+            return verified
         for dev in wanted:
             declared = _declared_blocks(manifest, dev)
             blocks = _blocks(dev, [start for start, _d in declared])
@@ -974,8 +979,10 @@ def verify_payload_hash(raw: sqlite3.Connection, schema: str, manifest: Manifest
             for i in check:
                 if block_digest(raw, schema, blocks[i]) != declared[i][1]:
                     raise _invalid("empreinte des changements différente du manifeste")
+                verified[(dev, blocks[i].lo, blocks[i].hi)] = declared[i][1]
     except cipher.SQLITE_ERRORS as exc:
         raise _invalid(f"erreur SQLite : {exc}") from exc
+    return verified
 
 
 def _declared_blocks(manifest: Manifest, dev: str) -> list[tuple[int, str]]:
