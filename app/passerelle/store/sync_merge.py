@@ -190,9 +190,9 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
     new), before any write: the caller verifies their digest blocks there (every other change
     was just found identical to ours, so hashing it would prove nothing more) and may return
     them, for a first import to keep them (into an empty log, the file's blocks are the log's
-    blocks). The live rows before
-    the merge (for the mass-delete ratio) are only counted when at least ``count_live_from``
-    rows were hidden: counting every table costs more than a small merge.
+    blocks). The live rows before the merge (for the mass-delete ratio) are only counted
+    when at least ``count_live_from`` rows were hidden: counting every table costs more than
+    a small merge.
     """
     w = _wire(wire_version)
     run = conn.exec_driver_sql
@@ -281,7 +281,7 @@ def merge_attached(conn: Connection, schema: str = "inc", *,
         "SELECT EXISTS (SELECT 1 FROM main.sync_head GROUP BY entity, row_id, field "
         "HAVING COUNT(*) > 1)").scalar()
     project_touched(conn, wire_version=w, single_heads=single,
-                    by_field=not was_empty and not redacted_rows and not redacting)
+                    by_field=not was_empty and not redacting)
     hidden, touched, revived = _visibility_changes(conn)
     live_before = _live_rows(conn) + hidden - revived if hidden >= count_live_from else 0
     reindex_touched(conn)
@@ -676,6 +676,7 @@ def _project_by_field(conn: Connection, model: type[models.Synced]) -> None:
 
 @cache
 def _field_update_sql(model: type[models.Synced], spec: FieldSpec) -> str:
+    """The ``UPDATE`` of one field of the ``by_field`` rows that touched it."""
     winner = f"({_head_value(f'MAX({_HEAD_KEY})')})"
     return f"""
     UPDATE main."{model.__tablename__}" AS t SET "{spec.column.name}" = (
