@@ -20,6 +20,11 @@ Bounds, counts and the epoch are all read in the export's own snapshot and store
 digests, so a rewrite committed between the hashing and the storing makes them stale on
 arrival rather than wrong. Only complete blocks are kept: the last block of each device is
 open-ended and grows with every edit.
+
+Who hashes a block: the commit that completes it (a local write crossing a multiple of
+DIGEST_BLOCK changes, or an import; :func:`complete`, inside that write transaction), else
+the next export that finds it missing (:func:`keep`). At 600k changes an export then costs
+0.6–1.3 s instead of 1.3–2.6 s; the cost moved is ≈ 20 ms per 16,384 changes written.
 """
 
 from __future__ import annotations
