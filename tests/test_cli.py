@@ -46,6 +46,24 @@ def test_demo_contains_the_study_actors(mda_demo: Path) -> None:
     assert any("Macif" in t and "MDA Tourcoing" in t for t in titles)
 
 
+def test_demo_has_events_to_come_as_well_as_past_ones(mda_demo: Path) -> None:
+    """A facilitator trying the demo finds events to prepare (invitations out, no one
+    present yet), not only past ones."""
+    import sqlite3
+    from datetime import datetime
+
+    conn = sqlite3.connect(mda_demo)
+    now = datetime.now().isoformat(sep=" ")
+    coming = conn.execute("SELECT id FROM event WHERE starts_at > ?", (now,)).fetchall()
+    past = conn.execute("SELECT COUNT(*) FROM event WHERE starts_at < ?", (now,)).fetchone()[0]
+    statuses = {r[0] for r in conn.execute(
+        "SELECT DISTINCT status FROM event_participant WHERE event_id IN "
+        "(SELECT id FROM event WHERE starts_at > ?)", (now,))}
+    conn.close()
+    assert len(coming) >= 2 and past > 0
+    assert statuses and "present" not in statuses
+
+
 def test_db_check_reports_integrity_and_head(mda_demo: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["db", "check", "--db", str(mda_demo)]) == 0

@@ -314,8 +314,12 @@ class _Gen:
             kind = _event_kind(title)
             eid = self.uid()
             self.event_ids.append(eid)
-            when = datetime.combine(self.anchor + timedelta(days=rng.randint(-700, 60)),
-                                    time(rng.choice((8, 9, 14, 18)), 30))
+            # The last two are still to come (invitations out, a speed-dating to plan): a
+            # demo with only past events shows nothing of their preparation.
+            upcoming = i >= self.scale.events - 2
+            when = datetime.combine(
+                self.anchor + timedelta(days=rng.randint(*((7, 60) if upcoming else (-700, 60)))),
+                time(rng.choice((8, 9, 14, 18)), 30))
             rows.append({"id": eid, "kind": kind.value, "title": title,
                          "starts_at": when, "place": f"Salle municipale, {commune.name}",
                          "commune_insee": commune.insee,
