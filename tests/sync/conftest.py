@@ -294,6 +294,25 @@ def copy_database(src: Peer, target: Path) -> Path:
     return target
 
 
+def open_payload(net: Network, path: Path) -> sqlite3.Connection:
+    """The payload of the sync file ``path`` (sealed with the team key), in memory."""
+    header, body = sync_file.read_header(path.read_bytes())
+    mem = sqlite3.connect(":memory:")
+    mem.deserialize(sync_file.open_body(header, body, sync_file.unlock(
+        header, group_key=net.secrets.get_group_key(net.group_id))))
+    return mem
+
+
+def live_digests(peer: Peer) -> dict[str, Any]:
+    """The manifest digests of ``peer``'s live log, every block hashed."""
+    pooled = peer.db.engine.raw_connection()
+    try:
+        return sync_file.manifest_digests([pooled.driver_connection], "main",
+                                          changes="sync_change", parents="sync_change_parent")
+    finally:
+        pooled.close()
+
+
 def refresh_manifest(mem: sqlite3.Connection) -> dict[str, Any]:
     """After a test edited a payload's tables: recompute counts, hash, ranges, knowledge."""
     meta = {k: json.loads(v) for k, v in mem.execute("SELECT key, value FROM manifest")}

@@ -8,7 +8,6 @@ import re
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,7 +15,7 @@ from passerelle.services import organisations as orgs
 from passerelle.store import sync_file
 from passerelle.store.sync_file import ScryptParams, SyncFileError, SyncKeyError
 
-from .conftest import Network, Peer, craft
+from .conftest import Network, craft, live_digests, open_payload
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
@@ -214,7 +213,7 @@ def test_stale_device_digest_is_caught_on_the_devices_that_bring_news(net: Netwo
     org = orgs.create_organisation(a.db, kind="association", name="Asso")
     b.load(a.export())  # b knows the base: only the next change is new to it
     orgs.update_organisation(a.db, org.id, phone="0320000001")
-    honest = _live_digests(a)
+    honest = live_digests(a)
 
     def alter(mem: sqlite3.Connection) -> None:
         mem.execute("UPDATE changes SET value = '\"+33320000009\"' WHERE field = 'phone'")
@@ -224,15 +223,6 @@ def test_stale_device_digest_is_caught_on_the_devices_that_bring_news(net: Netwo
     with pytest.raises(SyncFileError) as exc:
         b.load(stale)
     assert "empreinte" in exc.value.message and b.digest() == digest
-
-
-def _live_digests(peer: Peer) -> dict[str, Any]:
-    pooled = peer.db.engine.raw_connection()
-    try:
-        return sync_file.manifest_digests([pooled.driver_connection], "main",
-                                          changes="sync_change", parents="sync_change_parent")
-    finally:
-        pooled.close()
 
 
 def test_an_import_rehashes_only_the_blocks_that_hold_new_changes(
@@ -246,7 +236,7 @@ def test_an_import_rehashes_only_the_blocks_that_hold_new_changes(
             for i in range(4)]
     b.load(a.export())
     orgs.update_organisation(a.db, made[1].id, phone="0320000001")
-    honest = _live_digests(a)
+    honest = live_digests(a)
     blocks = honest["device_blocks"][a.db.device_id]
     assert len(blocks) > 4  # several blocks per device
 
@@ -278,11 +268,8 @@ def test_digest_blocks_hashed_on_two_connections_equal_one(net: Network,
     for i in range(5):
         orgs.create_organisation(a.db, kind="association", name=f"Asso {i}")
     exported = a.export()
-    one = _live_digests(a)
-    header, body = sync_file.read_header(exported.read_bytes())
-    dek = sync_file.unlock(header, group_key=net.secrets.get_group_key(net.group_id))
-    mem = sqlite3.connect(":memory:")
-    mem.deserialize(sync_file.open_body(header, body, dek))
+    one = live_digests(a)
+    mem = open_payload(net, exported)
     declared = {k: json.loads(v) for k, v in mem.execute(
         "SELECT key, value FROM manifest WHERE key IN "
         "('payload_sha256', 'device_sha256', 'device_blocks')")}
@@ -299,10 +286,7 @@ def test_the_manifest_figures_read_off_the_blocks_equal_a_full_count(
         orgs.create_organisation(a.db, kind="association", name=f"Asso {i}")
     b.load(a.export())
     orgs.create_organisation(b.db, kind="association", name="Autre asso")
-    header, body = sync_file.read_header(b.export().read_bytes())
-    mem = sqlite3.connect(":memory:")
-    mem.deserialize(sync_file.open_body(header, body, sync_file.unlock(
-        header, group_key=net.secrets.get_group_key(net.group_id))))
+    mem = open_payload(net, b.export())
     manifest = {k: json.loads(v) for k, v in mem.execute("SELECT key, value FROM manifest")}
     per_device = mem.execute("SELECT device_id, COUNT(*), MAX(seq) FROM changes "
                              "GROUP BY device_id").fetchall()
@@ -344,7 +328,7 @@ def test_a_first_import_still_refuses_a_file_whose_digests_lie(net: Network) -> 
     refused and the base stays as it was; an honest one lands."""
     a, b = net.peer("a"), net.peer("b")
     orgs.create_organisation(a.db, kind="association", name="Asso")
-    honest = _live_digests(a)
+    honest = live_digests(a)
 
     def alter(mem: sqlite3.Connection) -> None:
         mem.execute("UPDATE changes SET value = '\"Pirates\"' WHERE field = 'name'")

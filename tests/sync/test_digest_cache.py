@@ -15,7 +15,7 @@ import pytest
 
 from passerelle.services import organisations, rgpd
 from passerelle.store import digest_cache, sync_file
-from tests.sync.conftest import Network, Peer
+from tests.sync.conftest import Network, Peer, live_digests, open_payload
 
 BLOCK = 3
 #: Set while the tests hash the live log for reference (not counted as the app's hashing).
@@ -43,25 +43,17 @@ def hashed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
 
 
 def _manifest(net: Network, path: Path) -> dict[str, Any]:
-    header, body = sync_file.read_header(path.read_bytes())
-    mem = sqlite3.connect(":memory:")
-    mem.deserialize(sync_file.open_body(header, body, sync_file.unlock(
-        header, group_key=net.secrets.get_group_key(net.group_id))))
+    mem = open_payload(net, path)
     return {k: json.loads(v) for k, v in mem.execute("SELECT key, value FROM manifest")}
 
 
 def _live(peer: Peer) -> dict[str, Any]:
     """The digests of the live log, every block hashed (no kept digest used)."""
-    pooled = peer.db.engine.raw_connection()
     _REFERENCE.append(True)
     try:
-        digests = sync_file.manifest_digests([pooled.driver_connection], "main",
-                                             changes="sync_change",
-                                             parents="sync_change_parent")
+        return json.loads(json.dumps(live_digests(peer)))
     finally:
         _REFERENCE.clear()
-        pooled.close()
-    return json.loads(json.dumps(digests))
 
 
 def _declared(manifest: dict[str, Any]) -> dict[str, Any]:
